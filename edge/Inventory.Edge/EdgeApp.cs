@@ -1,0 +1,58 @@
+using Inventory.Edge.Features.Auth;
+using Inventory.Edge.Features.Catalog;
+using Inventory.Edge.Features.Integrity;
+using Inventory.Edge.Features.Ledger;
+using Inventory.Edge.Features.Locations;
+using Inventory.Edge.Features.Users;
+using Inventory.Edge.Infrastructure.Data;
+using Inventory.Edge.Infrastructure.Http;
+using Inventory.Edge.Infrastructure.Logging;
+
+namespace Inventory.Edge;
+
+/// <summary>Composition of the edge service; tests build the same app with their own settings.</summary>
+public static class EdgeApp
+{
+    public const int DefaultPort = 5080;
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls($"http://localhost:{DefaultPort}");
+        }
+
+        builder.Host.UseSystemd();
+        builder.Services.AddOptions<EdgeOptions>()
+            .BindConfiguration(EdgeOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.AddEdgeLogging();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddEdgeHttp();
+        builder.Services.AddEdgeData(builder.Configuration);
+        builder.Services.AddEdgeAuth();
+        builder.Services.AddUsers();
+        builder.Services.AddCatalog();
+        builder.Services.AddLocations();
+        builder.Services.AddLedger();
+        builder.Services.AddIntegrity();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseEdgeHttp();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapEdgeHealth();
+        app.MapAuthApi();
+        app.MapUsersApi();
+        app.MapCatalogApi();
+        app.MapLocationsApi();
+        app.MapLedgerApi();
+        app.MapIntegrityApi();
+        return app;
+    }
+}

@@ -1,0 +1,78 @@
+using Inventory.Edge.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Inventory.Edge.Features.Auth;
+
+public enum LoginOutcome
+{
+    Success,
+    WrongCredentials,
+    LockedOut,
+}
+
+/// <summary>
+/// Checks a username and password, counting failures per account: after MaxFailedLogins in a row the
+/// account is locked for LockoutDuration, doubling with each further lock-out (capped at a day).
+/// </summary>
+public sealed partial class LoginService(
+    IDbContextFactory<EdgeDbContext> contexts, TokenIssuer tokens, IOptions<EdgeOptions> options,
+    TimeProvider time, ILogger<LoginService> logger)
+{
+    public async Task<(LoginOutcome Outcome, string? Token, DateTimeOffset ExpiresAt, string? Role, TimeSpan RetryAfter)> LoginAsync(
+        string username, string password, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Username == username, cancellationToken);
+        var now = time.GetUtcNow();
+        if (user?.LockedUntil is { } until && until > now)
+        {
+            return (LoginOutcome.LockedOut, null, default, null, until - now);
+        }
+
+        var valid = PasswordHasher.Verify(password, user?.PasswordHash);
+        if (user is null || !user.IsActive || !valid)
+        {
+            if (user is not null)
+            {
+                await RecordFailureAsync(db, user, now, cancellationToken);
+            }
+
+            LogFailed(logger);
+            return (LoginOutcome.WrongCredentials, null, default, null, TimeSpan.Zero);
+        }
+
+        if (user.FailedLogins != 0 || user.LockedUntil is not null)
+        {
+            user.FailedLogins = 0;
+            user.LockedUntil = null;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var (token, expires) = tokens.Issue(user);
+        return (LoginOutcome.Success, token, expires, user.Role, TimeSpan.Zero);
+    }
+
+    private async Task RecordFailureAsync(EdgeDbContext db, Infrastructure.Data.Entities.User user, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var auth = options.Value.Auth;
+        user.FailedLogins++;
+        if (user.FailedLogins >= auth.MaxFailedLogins)
+        {
+            var lockouts = user.FailedLogins - auth.MaxFailedLogins;
+            var factor = Math.Pow(2, Math.Min(lockouts, 10));
+            var duration = TimeSpan.FromTicks((long)Math.Min(auth.LockoutDuration.Ticks * factor, TimeSpan.FromDays(1).Ticks));
+            user.LockedUntil = now + duration;
+            LogLocked(logger, user.Id, duration);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    // Neither the username nor the password is logged: a mistyped password is often typed into the username field.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in refused")]
+    private static partial void LogFailed(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {UserId} locked for {Duration} after repeated failed sign-ins")]
+    private static partial void LogLocked(ILogger logger, Guid userId, TimeSpan duration);
+}

@@ -1,0 +1,42 @@
+using System.Security.Cryptography;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Inventory.Edge.Features.Auth;
+
+/// <summary>
+/// The HMAC key tokens are signed with: 64 random bytes made on first start and kept in the data dir,
+/// readable by the service user only, so tokens survive a restart and never leave the box.
+/// </summary>
+public sealed class SigningKey
+{
+    public SigningKey(EdgeOptionsPaths paths)
+    {
+        var dir = Path.Combine(paths.DataDir, "secrets");
+        var file = Path.Combine(dir, "token-signing.key");
+        Directory.CreateDirectory(dir);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        if (!File.Exists(file))
+        {
+            var fresh = RandomNumberGenerator.GetBytes(64);
+            var temp = file + ".tmp";
+            File.WriteAllText(temp, Convert.ToBase64String(fresh));
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+
+            File.Move(temp, file, overwrite: false);
+        }
+
+        Key = new SymmetricSecurityKey(Convert.FromBase64String(File.ReadAllText(file).Trim()));
+    }
+
+    public SymmetricSecurityKey Key { get; }
+}
+
+/// <summary>The data dir, known before options validation runs (authentication is configured from it).</summary>
+public sealed record EdgeOptionsPaths(string DataDir);

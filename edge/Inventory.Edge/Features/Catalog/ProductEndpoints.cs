@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Security.Claims;
+using Inventory.Domain.Accounts;
+using Inventory.Edge.Features.Auth;
+using Inventory.Edge.Features.Ledger;
+using Inventory.Edge.Infrastructure.Data;
+using Inventory.Edge.Infrastructure.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inventory.Edge.Features.Catalog;
+
+public static class ProductEndpoints
+{
+    private const int DefaultLimit = 50;
+    private const int MaxLimit = 500;
+
+    public static void MapProductApi(this RouteGroupBuilder products)
+    {
+        products.MapGet("/", List).RequirePermission(Permission.ViewInventory)
+            .WithSummary("Products, paged; `q` searches SKU, name and barcodes and forgives typos.");
+        products.MapGet("/{id:guid}", Get).RequirePermission(Permission.ViewInventory);
+        products.MapPost("/", Create).RequirePermission(Permission.EditCatalog)
+            .WithSummary("Create a product with its barcodes.");
+        products.MapPut("/{id:guid}", Update).RequirePermission(Permission.EditCatalog)
+            .WithSummary("Replace a product's fields; send the version you read (409 when stale).");
+        products.MapDelete("/{id:guid}", Delete).RequirePermission(Permission.EditCatalog)
+            .WithSummary("Delete a product never moved; one with movements is deactivated instead.");
+    }
+
+    private static async Task<IResult> List(
+        string? q, Guid? categoryId, bool? includeInactive, int? limit, string? next, ClaimsPrincipal user,
+        EdgeDbContext db, ProductSearch search, CancellationToken cancellationToken)
+    {
+        var v = new Validation()
+            .Require(limit is null or (> 0 and <= MaxLimit), "limit", $"'limit' is between 1 and {MaxLimit}.")
+            .Require(next is null || int.TryParse(next, NumberStyles.None, CultureInfo.InvariantCulture, out _), "next", "'next' is the value a previous page gave.")
+            .OptionalText(q, "q", 100);
+        if (!v.IsValid)
+        {
+            return v.ToProblem();
+        }
+
+        var take = limit ?? DefaultLimit;
+        var offset = next is null ? 0 : int.Parse(next, CultureInfo.InvariantCulture);
+        var activeOnly = includeInactive != true;
+        List<Guid> ids;
+        bool more;
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var found = await search.SearchAsync(q, activeOnly, categoryId, take, offset, cancellationToken);
+            (ids, more) = (found.Ids.ToList(), found.More);
+        }
+        else
+        {
+            var query = db.Products.AsNoTracking();
+            query = activeOnly ? query.Where(p => p.IsActive) : query;
+            query = categoryId is { } c ? query.Where(p => p.CategoryId == c) : query;
+            ids = await query.OrderBy(p => p.Sku).Skip(offset).Take(take + 1).Select(p => p.Id).ToListAsync(cancellationToken);
+            more = ids.Count > take;
+            ids = ids.Take(take).ToList();
+        }
+
+        var rows = await db.Products.AsNoTracking().Include(p => p.Barcodes)
+            .Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var canSeeCost = user.Can(Permission.ViewCostPrices);
+        var items = ids.Where(rows.ContainsKey).Select(id => Shown(ProductRules.ToView(rows[id]), canSeeCost)).ToList();
+        return TypedResults.Ok(new Page<ProductView>(items, more ? (offset + take).ToString(CultureInfo.InvariantCulture) : null));
+    }
+
+    private static async Task<IResult> Get(Guid id, ClaimsPrincipal user, EdgeDbContext db, CancellationToken cancellationToken)
+    {
+        var product = await db.Products.AsNoTracking().Include(p => p.Barcodes).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        return product is null
+            ? Problems.NotFound($"No product with id {id}.")
+            : TypedResults.Ok(Shown(ProductRules.ToView(product), user.Can(Permission.ViewCostPrices)));
+    }
+
+    private static async Task<IResult> Create(ProductRequest request, EdgeDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var v = ProductRules.Validate(request);
+        if (!v.IsValid)
+        {
+            return v.ToProblem();
+        }
+
+        var sku = request.Sku!.Trim();
+        if (await db.Products.AnyAsync(p => p.Sku == sku, cancellationToken))
+        {
+            return Problems.Conflict($"A product with SKU {sku} exists.");
+        }
+
+        var now = time.GetUtcNow();
+        var (categoryId, categoryError) = await ProductStore.ResolveCategoryAsync(db, request, now, cancellationToken);
+        if ((categoryError ?? await ProductStore.CheckReferencesAsync(db, request, null, cancellationToken)) is { } error)
+        {
+            return ToProblem(error);
+        }
+
+        var product = ProductStore.Create(db, request, categoryId, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/products/{product.Id}", ProductRules.ToView(product));
+    }
+
+    private static async Task<IResult> Update(Guid id, ProductRequest request, EdgeDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var v = ProductRules.Validate(request).Require(request.Version is not null, "version", "'version' is required: send the version you read.");
+        if (!v.IsValid)
+        {
+            return v.ToProblem();
+        }
+
+        var product = await db.Products.Include(p => p.Barcodes).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (product is null)
+        {
+            return Problems.NotFound($"No product with id {id}.");
+        }
+
+        if (product.Version != request.Version)
+        {
+            return Problems.Conflict($"The product changed since you read it (version {product.Version} now).", "Stale version");
+        }
+
+        var sku = request.Sku!.Trim();
+        if (!string.Equals(sku, product.Sku, StringComparison.OrdinalIgnoreCase) && await db.Products.AnyAsync(p => p.Sku == sku, cancellationToken))
+        {
+            return Problems.Conflict($"A product with SKU {sku} exists.");
+        }
+
+        var now = time.GetUtcNow();
+        var (categoryId, categoryError) = await ProductStore.ResolveCategoryAsync(db, request, now, cancellationToken);
+        if ((categoryError ?? await ProductStore.CheckReferencesAsync(db, request, id, cancellationToken)) is { } error)
+        {
+            return ToProblem(error);
+        }
+
+        ProductStore.Update(db, product, request, categoryId, now);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problems.Conflict("The product changed since you read it.", "Stale version");
+        }
+
+        return TypedResults.Ok(ProductRules.ToView(product));
+    }
+
+    private static async Task<IResult> Delete(Guid id, EdgeDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var product = await db.Products.Include(p => p.Barcodes).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (product is null)
+        {
+            return Problems.NotFound($"No product with id {id}.");
+        }
+
+        var moved = await db.StockMovements.AnyAsync(m => m.ProductId == id, cancellationToken);
+        var hasVariants = await db.Products.AnyAsync(p => p.ParentId == id, cancellationToken);
+        if (moved || hasVariants)
+        {
+            // The ledger must keep naming what it moved: history outlives the catalog entry.
+            product.IsActive = false;
+            product.Version++;
+            product.UpdatedAt = time.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+            return TypedResults.Ok(ProductRules.ToView(product));
+        }
+
+        db.LocationProductSettings.RemoveRange(db.LocationProductSettings.Where(s => s.ProductId == id));
+        db.Products.Remove(product);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+
+    private static IResult ToProblem(ProductStore.Failure failure) => failure.Status switch
+    {
+        404 => Problems.NotFound(failure.Message),
+        409 => Problems.Conflict(failure.Message),
+        _ => new Validation().Add(failure.Field, failure.Message).ToProblem(),
+    };
+
+    private static ProductView Shown(ProductView view, bool canSeeCost) => canSeeCost ? view : view.WithoutCost();
+}

@@ -1,0 +1,69 @@
+using Inventory.Domain.Ledger;
+
+namespace Inventory.Edge.Features.Ledger;
+
+/// <summary>How a line changes a level: add to one row, take from rows, set one row to a counted figure, or move reservations.</summary>
+public enum LineMode
+{
+    Add,
+    Take,
+    SetCounted,
+    Reserve,
+    Release,
+}
+
+/// <summary>
+/// One requested change, already validated for shape. The writer resolves it against the current levels
+/// into one or more ledger rows (a take without bin or lot may come from several lots).
+/// </summary>
+public sealed record LedgerLine(
+    Guid MovementId,
+    MovementType Type,
+    LineMode Mode,
+    Guid ProductId,
+    Guid LocationId,
+    long Quantity,
+    string? Bin = null,
+    string? Lot = null,
+    DateOnly? Expiry = null,
+    decimal? UnitCost = null,
+    string? Reason = null,
+    string? Note = null,
+    string? ReferenceType = null,
+    string? ReferenceId = null,
+    bool FromReserved = false);
+
+/// <summary>
+/// A request for the single writer: lines committed together or not at all. A transfer's in-lines are
+/// derived from what its out-line took (<see cref="TransferTo"/>), so lots and expiries travel with the stock.
+/// </summary>
+public sealed record LedgerCommand(
+    IReadOnlyList<LedgerLine> Lines,
+    Guid? UserId,
+    string? DeviceId,
+    DateTimeOffset OccurredAt,
+    string? IdempotencyKey,
+    string RequestHash,
+    TransferTarget? TransferTo = null);
+
+public sealed record TransferTarget(Guid LocationId, string? Bin);
+
+public enum LedgerOutcomeKind
+{
+    Committed,
+    Replayed,
+    Refused,
+    NotFound,
+    Invalid,
+    KeyReused,
+    Failed,
+}
+
+public sealed record LedgerOutcome(LedgerOutcomeKind Kind, MovementResult? Result = null, string? Message = null)
+{
+    public static LedgerOutcome Refused(string message) => new(LedgerOutcomeKind.Refused, Message: message);
+
+    public static LedgerOutcome NotFound(string message) => new(LedgerOutcomeKind.NotFound, Message: message);
+
+    public static LedgerOutcome Invalid(string message) => new(LedgerOutcomeKind.Invalid, Message: message);
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Security.Claims;
+using Inventory.Domain.Accounts;
+using Inventory.Domain.Ledger;
+using Inventory.Edge.Features.Auth;
+using Inventory.Edge.Infrastructure.Http;
+
+namespace Inventory.Edge.Features.Ledger;
+
+public static class LedgerEndpoints
+{
+    private const int DefaultLimit = 50;
+    private const int MaxLimit = 500;
+
+    public static IServiceCollection AddLedger(this IServiceCollection services)
+    {
+        services.AddSingleton<MovementWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<MovementWriter>());
+        services.AddSingleton<InventoryQueries>();
+        services.AddSingleton<StockMovementQueries>();
+        return services;
+    }
+
+    public static void MapLedgerApi(this WebApplication app)
+    {
+        var inventory = app.MapGroup("/api/inventory").WithTags("Inventory");
+        inventory.MapGet("/", ListLevels).RequirePermission(Permission.ViewInventory)
+            .WithSummary("Stock per product and location, with status ok|low|out|over; paged.");
+        inventory.MapGet("/{productId:guid}", ProductLevels).RequirePermission(Permission.ViewInventory)
+            .WithSummary("A product's stock at every location of this site, with bins and lots.");
+        inventory.MapMovementApi();
+
+        var movements = app.MapGroup("/api/stock-movements").WithTags("Inventory");
+        movements.MapGet("/", ListMovements).RequirePermission(Permission.ViewInventory)
+            .WithSummary("The ledger, newest first, with filters; `next` pages on.");
+        movements.MapGet("/{id:guid}", GetMovement).RequirePermission(Permission.ViewInventory);
+    }
+
+    private static async Task<IResult> ListLevels(
+        Guid? locationId, Guid? categoryId, string? status, string? q, int? limit, string? next,
+        InventoryQueries queries, CancellationToken cancellationToken)
+    {
+        var v = new Validation()
+            .Require(status is null || status is "ok" or "low" or "out" or "over", "status", "'status' is one of ok, low, out, over.")
+            .Require(limit is null or (> 0 and <= MaxLimit), "limit", $"'limit' is between 1 and {MaxLimit}.")
+            .Require(next is null || int.TryParse(next, NumberStyles.None, CultureInfo.InvariantCulture, out _), "next", "'next' is the value a previous page gave.");
+        if (!v.IsValid)
+        {
+            return v.ToProblem();
+        }
+
+        var offset = next is null ? 0 : int.Parse(next, CultureInfo.InvariantCulture);
+        return TypedResults.Ok(await queries.ListAsync(locationId, categoryId, status, q, limit ?? DefaultLimit, offset, cancellationToken));
+    }
+
+    private static async Task<IResult> ProductLevels(Guid productId, InventoryQueries queries, CancellationToken cancellationToken) =>
+        await queries.ForProductAsync(productId, cancellationToken) is { } levels
+            ? TypedResults.Ok(levels)
+            : Problems.NotFound($"No product with id {productId}.");
+
+    private static async Task<IResult> ListMovements(
+        Guid? productId, Guid? locationId, string? type, DateTimeOffset? from, DateTimeOffset? to, int? limit, string? next,
+        ClaimsPrincipal user, StockMovementQueries queries, CancellationToken cancellationToken)
+    {
+        var typeKnown = MovementTypes.TryParse(type, out var parsed);
+        var v = new Validation()
+            .Require(type is null || typeKnown, "type",
+                "'type' is one of " + string.Join(", ", Enum.GetValues<MovementType>().Select(t => t.ToWireName())) + ".")
+            .Require(limit is null or (> 0 and <= MaxLimit), "limit", $"'limit' is between 1 and {MaxLimit}.")
+            .Require(next is null || long.TryParse(next, NumberStyles.None, CultureInfo.InvariantCulture, out _), "next", "'next' is the value a previous page gave.")
+            .Require(from is null || to is null || from < to, "to", "'to' comes after 'from'.");
+        if (!v.IsValid)
+        {
+            return v.ToProblem();
+        }
+
+        var page = await queries.ListAsync(new MovementFilter(
+            productId, locationId, type is null ? null : parsed.ToWireName(), from, to,
+            next is null ? null : long.Parse(next, CultureInfo.InvariantCulture), limit ?? DefaultLimit), cancellationToken);
+        return TypedResults.Ok(user.Can(Permission.ViewCostPrices)
+            ? page
+            : page with { Items = [.. page.Items.Select(m => m with { UnitCost = null })] });
+    }
+
+    private static async Task<IResult> GetMovement(Guid id, ClaimsPrincipal user, StockMovementQueries queries, CancellationToken cancellationToken)
+    {
+        var movement = await queries.FindAsync(id, cancellationToken);
+        if (movement is null)
+        {
+            return Problems.NotFound($"No movement with id {id}.");
+        }
+
+        return TypedResults.Ok(user.Can(Permission.ViewCostPrices) ? movement : movement with { UnitCost = null });
+    }
+}

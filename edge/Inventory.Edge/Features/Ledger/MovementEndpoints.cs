@@ -1,0 +1,194 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Inventory.Domain.Accounts;
+using Inventory.Domain.Ledger;
+using Inventory.Edge.Features.Auth;
+using Inventory.Edge.Infrastructure.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Inventory.Edge.Features.Ledger;
+
+public static class MovementEndpoints
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    public static void MapMovementApi(this RouteGroupBuilder inventory)
+    {
+        inventory.MapPost("/receive", Receive).RequirePermission(Permission.Receive)
+            .WithSummary("Book stock in (with unit cost, lot, expiry, bin).");
+        inventory.MapPost("/ship", Ship).RequirePermission(Permission.Ship)
+            .WithSummary("Take stock out for an order; first expiry first when no lot is named.");
+        inventory.MapPost("/adjust", Adjust).RequirePermission(Permission.Adjust)
+            .WithSummary("Correct stock up or down with a reason code.");
+        inventory.MapPost("/transfer", Transfer).RequirePermission(Permission.Transfer)
+            .WithSummary("Move stock between two locations of this site, atomically.");
+        inventory.MapPost("/return", Return).RequirePermission(Permission.Return)
+            .WithSummary("Book a customer return back into stock.");
+        inventory.MapPost("/count", Count).RequirePermission(Permission.Count)
+            .WithSummary("Record a counted quantity; the movement is the difference.");
+        inventory.MapPost("/reserve", Reserve).RequirePermission(Permission.Reserve)
+            .WithSummary("Promise available stock to an order.");
+        inventory.MapPost("/release", Release).RequirePermission(Permission.Reserve)
+            .WithSummary("Release a reservation.");
+    }
+
+    private static Task<IResult> Receive(ReceiveRequest r, HttpContext http, MovementWriter writer, TimeProvider time)
+    {
+        var v = Common(r.ProductId, r.LocationId, r.Quantity, r.Bin, r.Lot, r.Note, r.At, time)
+            .RequireCost(r.UnitCost)
+            .OptionalText(r.ReferenceType, "referenceType", LedgerLimits.MaxReferenceLength)
+            .OptionalText(r.ReferenceId, "referenceId", LedgerLimits.MaxReferenceLength);
+        return Submit(v, r, r.Id, http, writer, time, r.At, id => new LedgerLine(
+            id, MovementType.Receive, LineMode.Add, r.ProductId!.Value, r.LocationId!.Value, r.Quantity!.Value,
+            Clean(r.Bin), Clean(r.Lot), r.Expiry, r.UnitCost, null, r.Note, r.ReferenceType, r.ReferenceId));
+    }
+
+    private static Task<IResult> Ship(ShipRequest r, HttpContext http, MovementWriter writer, TimeProvider time)
+    {
+        var v = Common(r.ProductId, r.LocationId, r.Quantity, r.Bin, r.Lot, r.Note, r.At, time)
+            .OptionalText(r.ReferenceType, "referenceType", LedgerLimits.MaxReferenceLength)
+            .OptionalText(r.ReferenceId, "referenceId", LedgerLimits.MaxReferenceLength);
+        return Submit(v, r, r.Id, http, writer, time, r.At, id => new LedgerLine(
+            id, MovementType.Ship, LineMode.Take, r.ProductId!.Value, r.LocationId!.Value, r.Quantity!.Value,
+            Clean(r.Bin), Clean(r.Lot), null, null, null, r.Note, r.ReferenceType ?? "sales_order", r.ReferenceId,
+            r.FromReserved ?? false));
+    }
+
+    private static Task<IResult> Adjust(AdjustRequest r, HttpContext http, MovementWriter writer, TimeProvider time)
+    {
+        var reasonKnown = AdjustmentReasons.TryParse(r.Reason, out var reason);
+        var v = Common(r.ProductId, r.LocationId, r.Quantity is { } q ? Math.Abs(q) : null, r.Bin, r.Lot, r.Note, r.At, time)
+            .RequireCost(r.UnitCost)
+            .Require(reasonKnown, "reason",
+                $"'reason' is one of {string.Join(", ", AdjustmentReasons.Names)}.")
+            .Require(!string.Equals(r.Reason, "other", StringComparison.OrdinalIgnoreCase) || !string.IsNullOrWhiteSpace(r.Note),
+                "note", "An adjustment for reason 'other' needs a note.");
+        return Submit(v, r, r.Id, http, writer, time, r.At, id => new LedgerLine(
+            id, MovementType.Adjust, r.Quantity > 0 ? LineMode.Add : LineMode.Take, r.ProductId!.Value, r.LocationId!.Value,
+            Math.Abs(r.Quantity!.Value), Clean(r.Bin), Clean(r.Lot), r.Expiry, r.Quantity > 0 ? r.UnitCost : null,
+            reason.ToWireName(), r.Note, "adjustment", null));
+    }
+
+    private static Task<IResult> Transfer(TransferRequest r, HttpContext http, MovementWriter writer, TimeProvider time)
+    {
+        var v = Common(r.ProductId, r.FromLocationId, r.Quantity, r.FromBin, r.Lot, r.Note, r.At, time, locationField: "fromLocationId")
+            .Require(r.ToLocationId is not null, "toLocationId", "'toLocationId' is required.")
+            .Require(r.ToLocationId is null || r.ToLocationId != r.FromLocationId, "toLocationId", "A transfer goes to another location.")
+            .OptionalText(r.ToBin, "toBin", LedgerLimits.MaxBinLength);
+        return Submit(v, r, r.Id, http, writer, time, r.At, id => new LedgerLine(
+                id, MovementType.TransferOut, LineMode.Take, r.ProductId!.Value, r.FromLocationId!.Value, r.Quantity!.Value,
+                Clean(r.FromBin), Clean(r.Lot), null, null, null, r.Note, "transfer", id.ToString()),
+            new TransferTarget(r.ToLocationId.GetValueOrDefault(), Clean(r.ToBin)));
+    }
+
+    private static Task<IResult> Return(ReturnRequest r, HttpContext http, MovementWriter writer, TimeProvider time)
+    {
+        var v = Common(r.ProductId, r.LocationId, r.Quantity, r.Bin, r.Lot, r.Note, r.At, time)
+            .RequireCost(r.UnitCost)
+            .OptionalText(r.Reason, "reason", LedgerLimits.MaxReferenceLength);
+        return Submit(v, r, r.Id, http, writer, time, r.At, id => new LedgerLine(
+            id, MovementType.Return, LineMode.Add, r.ProductId!.Value, r.LocationId!.Value, r.Quantity!.Value,
+            Clean(r.Bin), Clean(r.Lot), r.Expiry, r.UnitCost, r.Reason, r.Note, r.ReferenceType ?? "return", r.ReferenceId));
+    }
+
+    private static Task<IResult> Count(CountRequest r, HttpContext http, MovementWriter writer, TimeProvider time)
+    {
+        var v = Common(r.ProductId, r.LocationId, r.Quantity, r.Bin, r.Lot, r.Note, r.At, time, allowZero: true);
+        return Submit(v, r, r.Id, http, writer, time, r.At, id => new LedgerLine(
+            id, MovementType.Count, LineMode.SetCounted, r.ProductId!.Value, r.LocationId!.Value, r.Quantity!.Value,
+            Clean(r.Bin), Clean(r.Lot), r.Expiry, null, null, r.Note, "count", null));
+    }
+
+    private static Task<IResult> Reserve(ReservationRequest r, HttpContext http, MovementWriter writer, TimeProvider time) =>
+        Reservation(r, http, writer, time, MovementType.Reserve, LineMode.Reserve);
+
+    private static Task<IResult> Release(ReservationRequest r, HttpContext http, MovementWriter writer, TimeProvider time) =>
+        Reservation(r, http, writer, time, MovementType.Release, LineMode.Release);
+
+    private static Task<IResult> Reservation(ReservationRequest r, HttpContext http, MovementWriter writer, TimeProvider time, MovementType type, LineMode mode)
+    {
+        var v = Common(r.ProductId, r.LocationId, r.Quantity, r.Bin, r.Lot, r.Note, r.At, time)
+            .OptionalText(r.ReferenceType, "referenceType", LedgerLimits.MaxReferenceLength)
+            .OptionalText(r.ReferenceId, "referenceId", LedgerLimits.MaxReferenceLength);
+        return Submit(v, r, r.Id, http, writer, time, r.At, id => new LedgerLine(
+            id, type, mode, r.ProductId!.Value, r.LocationId!.Value, r.Quantity!.Value,
+            Clean(r.Bin), Clean(r.Lot), null, null, null, r.Note, r.ReferenceType ?? "sales_order", r.ReferenceId));
+    }
+
+    private static Validation Common(
+        Guid? productId, Guid? locationId, int? quantity, string? bin, string? lot, string? note, DateTimeOffset? at,
+        TimeProvider time, string locationField = "locationId", bool allowZero = false) =>
+        new Validation()
+            .Require(productId is not null, "productId", "'productId' is required.")
+            .Require(locationId is not null, locationField, $"'{locationField}' is required.")
+            .Require(quantity is not null, "quantity", "'quantity' is required.")
+            .Require(quantity is null || quantity > 0 || (allowZero && quantity == 0), "quantity",
+                allowZero ? "'quantity' cannot be negative." : "'quantity' must be more than zero.")
+            .Require(quantity is null || quantity <= LedgerLimits.MaxQuantity, "quantity", $"'quantity' may be at most {LedgerLimits.MaxQuantity:N0}.")
+            .OptionalText(bin, "bin", LedgerLimits.MaxBinLength)
+            .OptionalText(lot, "lot", LedgerLimits.MaxLotLength)
+            .OptionalText(note, "note", LedgerLimits.MaxNoteLength)
+            .Require(at is null || at <= time.GetUtcNow().AddDays(1), "at", "'at' is in the future.");
+
+    private static Validation RequireCost(this Validation v, decimal? cost) =>
+        v.Require(cost is null || (cost >= 0 && cost <= LedgerLimits.MaxUnitCost), "unitCost",
+            $"'unitCost' is between 0 and {LedgerLimits.MaxUnitCost:N0}.");
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static async Task<IResult> Submit<TRequest>(
+        Validation validation, TRequest request, Guid? clientId, HttpContext http, MovementWriter writer, TimeProvider time,
+        DateTimeOffset? at, Func<Guid, LedgerLine> line, TransferTarget? transferTo = null)
+    {
+        var header = http.Request.Headers[IdempotencyHeader].ToString();
+        validation.Require(header.Length <= 200, IdempotencyHeader, "An Idempotency-Key has at most 200 characters.");
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var user = http.User;
+        var userId = user.UserIdOf();
+        var key = header.Length > 0 ? $"key:{userId}:{header}" : clientId is { } cid ? $"id:{cid}" : null;
+        var command = new LedgerCommand(
+            [line(clientId ?? Guid.CreateVersion7())], userId, null, at ?? time.GetUtcNow(), key,
+            RequestHash(request, http), transferTo);
+        var outcome = await writer.SubmitAsync(command, http.RequestAborted);
+        return ToHttp(outcome, user);
+    }
+
+    internal static IResult ToHttp(LedgerOutcome outcome, ClaimsPrincipal user)
+    {
+        switch (outcome.Kind)
+        {
+            case LedgerOutcomeKind.Committed:
+            case LedgerOutcomeKind.Replayed:
+                var result = user.Can(Permission.ViewCostPrices) ? outcome.Result! : outcome.Result!.WithoutCosts();
+                var first = result.Movements.Count > 0 ? result.Movements[0].Id : Guid.Empty;
+                return TypedResults.Created($"/api/stock-movements/{first}", result);
+            case LedgerOutcomeKind.Refused:
+                return Problems.Conflict(outcome.Message!, "Not enough stock");
+            case LedgerOutcomeKind.KeyReused:
+                return Problems.Conflict(outcome.Message!, "Idempotency key reused");
+            case LedgerOutcomeKind.NotFound:
+                return Problems.NotFound(outcome.Message!);
+            case LedgerOutcomeKind.Invalid:
+                return Problems.BadRequest(outcome.Message!);
+            default:
+                return TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not recorded");
+        }
+    }
+
+    /// <summary>What the request asks for: the same key with another body is a client's mistake, not a replay.</summary>
+    private static string RequestHash<TRequest>(TRequest request, HttpContext http)
+    {
+        var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var body = JsonSerializer.SerializeToUtf8Bytes(request, json);
+        var path = Encoding.UTF8.GetBytes(http.Request.Path.Value ?? "");
+        var hash = SHA256.HashData([.. path, .. body]);
+        return Convert.ToHexString(hash);
+    }
+}

@@ -1,0 +1,32 @@
+namespace Inventory.Edge.Features.Ledger;
+
+public sealed record MovementView(
+    Guid Id,
+    long Seq,
+    string Type,
+    Guid ProductId,
+    Guid LocationId,
+    string? Bin,
+    string? Lot,
+    DateOnly? Expiry,
+    long Quantity,
+    long ReservedDelta,
+    decimal? UnitCost,
+    string? Reason,
+    string? Note,
+    string? ReferenceType,
+    string? ReferenceId,
+    Guid? UserId,
+    string? DeviceId,
+    DateTimeOffset OccurredAt,
+    DateTimeOffset RecordedAt);
+
+/// <summary>A product's stock at one location, all bins and lots together.</summary>
+public sealed record LevelView(Guid ProductId, Guid LocationId, long Quantity, long Reserved, long Available, string Status);
+
+public sealed record MovementResult(IReadOnlyList<MovementView> Movements, IReadOnlyList<LevelView> Levels)
+{
+    /// <summary>Cost prices are for managers only; everyone else gets the same answer without them.</summary>
+    public MovementResult WithoutCosts() =>
+        this with { Movements = [.. Movements.Select(m => m with { UnitCost = null })] };
+}

@@ -1,0 +1,160 @@
+using Inventory.Domain.Accounts;
+using Inventory.Edge.Features.Auth;
+using Inventory.Edge.Infrastructure.Data;
+using Inventory.Edge.Infrastructure.Data.Entities;
+using Inventory.Edge.Infrastructure.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inventory.Edge.Features.Users;
+
+public static class UserEndpoints
+{
+    public sealed record CreateUserRequest(string? Username, string? Password, string? Role);
+
+    public sealed record ChangeRoleRequest(string? Role);
+
+    public sealed record ResetPasswordRequest(string? Password);
+
+    public sealed record UserView(Guid Id, string Username, string Role, bool IsActive, bool Locked, DateTimeOffset CreatedAt);
+
+    public static IServiceCollection AddUsers(this IServiceCollection services) => services;
+
+    public static void MapUsersApi(this WebApplication app)
+    {
+        var group = app.MapGroup("/api/users").WithTags("Users").RequirePermission(Permission.ManageUsers);
+        group.MapGet("/", List).WithSummary("List the accounts of this box.");
+        group.MapPost("/", Create).WithSummary("Create an account with a role.");
+        group.MapPut("/{id:guid}/role", ChangeRole).WithSummary("Change an account's role.");
+        group.MapPost("/{id:guid}/disable", (Guid id, EdgeDbContext db, UserSessions s, TimeProvider t, CancellationToken ct) => SetActive(id, false, db, s, t, ct))
+            .WithSummary("Disable an account; its tokens stop working at once.");
+        group.MapPost("/{id:guid}/enable", (Guid id, EdgeDbContext db, UserSessions s, TimeProvider t, CancellationToken ct) => SetActive(id, true, db, s, t, ct))
+            .WithSummary("Enable an account again.");
+        group.MapPost("/{id:guid}/password", ResetPassword).WithSummary("Set a new password; unlocks the account.");
+    }
+
+    private static async Task<IResult> List(EdgeDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var users = await db.Users.AsNoTracking().OrderBy(u => u.Username).ToListAsync(cancellationToken);
+        return TypedResults.Ok(users.Select(u => ToView(u, now)));
+    }
+
+    private static async Task<IResult> Create(CreateUserRequest request, EdgeDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var roleKnown = Roles.TryParse(request.Role, out var role);
+        var validation = new Validation()
+            .RequireText(request.Username, "username", 64)
+            .Require(request.Username is null || System.Text.RegularExpressions.Regex.IsMatch(request.Username, "^[A-Za-z0-9._@-]+$"),
+                "username", "A username has letters, digits and . _ @ - only.")
+            .Require(roleKnown, "role", "'role' is one of manager, staff, purchasing, viewer.");
+        if (PasswordHasher.CheckStrength(request.Password) is { } weak)
+        {
+            validation.Add("password", weak);
+        }
+
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var username = request.Username!.Trim();
+        if (await db.Users.AnyAsync(u => u.Username == username, cancellationToken))
+        {
+            return Problems.Conflict($"The username '{username}' is taken.");
+        }
+
+        var now = time.GetUtcNow();
+        var user = new User
+        {
+            Id = Guid.CreateVersion7(),
+            Username = username,
+            PasswordHash = PasswordHasher.Hash(request.Password!),
+            Role = role.ToWireName(),
+            SecurityStamp = PasswordHasher.NewSecurityStamp(),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Users.Add(user);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/users/{user.Id}", ToView(user, now));
+    }
+
+    private static async Task<IResult> ChangeRole(Guid id, ChangeRoleRequest request, EdgeDbContext db, UserSessions sessions, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!Roles.TryParse(request.Role, out var role))
+        {
+            return new Validation().Add("role", "'role' is one of manager, staff, purchasing, viewer.").ToProblem();
+        }
+
+        var user = await db.Users.FindAsync([id], cancellationToken);
+        if (user is null)
+        {
+            return Problems.NotFound("No such user.");
+        }
+
+        if (user.Role == Roles.Manager && role != Role.Manager && await IsLastActiveManagerAsync(db, user, cancellationToken))
+        {
+            return Problems.Conflict("This is the last active manager; make another manager first.");
+        }
+
+        user.Role = role.ToWireName();
+        Touch(user, time);
+        await db.SaveChangesAsync(cancellationToken);
+        sessions.Forget(id);
+        return TypedResults.Ok(ToView(user, time.GetUtcNow()));
+    }
+
+    private static async Task<IResult> SetActive(Guid id, bool active, EdgeDbContext db, UserSessions sessions, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.FindAsync([id], cancellationToken);
+        if (user is null)
+        {
+            return Problems.NotFound("No such user.");
+        }
+
+        if (!active && user.Role == Roles.Manager && await IsLastActiveManagerAsync(db, user, cancellationToken))
+        {
+            return Problems.Conflict("This is the last active manager; make another manager first.");
+        }
+
+        user.IsActive = active;
+        Touch(user, time);
+        await db.SaveChangesAsync(cancellationToken);
+        sessions.Forget(id);
+        return TypedResults.Ok(ToView(user, time.GetUtcNow()));
+    }
+
+    private static async Task<IResult> ResetPassword(Guid id, ResetPasswordRequest request, EdgeDbContext db, UserSessions sessions, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (PasswordHasher.CheckStrength(request.Password) is { } weak)
+        {
+            return new Validation().Add("password", weak).ToProblem();
+        }
+
+        var user = await db.Users.FindAsync([id], cancellationToken);
+        if (user is null)
+        {
+            return Problems.NotFound("No such user.");
+        }
+
+        user.PasswordHash = PasswordHasher.Hash(request.Password!);
+        user.FailedLogins = 0;
+        user.LockedUntil = null;
+        Touch(user, time);
+        await db.SaveChangesAsync(cancellationToken);
+        sessions.Forget(id);
+        return TypedResults.NoContent();
+    }
+
+    private static void Touch(User user, TimeProvider time)
+    {
+        user.SecurityStamp = PasswordHasher.NewSecurityStamp();
+        user.UpdatedAt = time.GetUtcNow();
+    }
+
+    private static Task<bool> IsLastActiveManagerAsync(EdgeDbContext db, User user, CancellationToken cancellationToken) =>
+        db.Users.AllAsync(u => u.Id == user.Id || !u.IsActive || u.Role != Roles.Manager, cancellationToken);
+
+    private static UserView ToView(User u, DateTimeOffset now) =>
+        new(u.Id, u.Username, u.Role, u.IsActive, u.LockedUntil > now, u.CreatedAt);
+}

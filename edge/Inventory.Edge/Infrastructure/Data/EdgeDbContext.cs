@@ -1,0 +1,59 @@
+using System.Text;
+using Inventory.Edge.Infrastructure.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inventory.Edge.Infrastructure.Data;
+
+public sealed class EdgeDbContext(DbContextOptions<EdgeDbContext> options) : DbContext(options)
+{
+    public DbSet<User> Users => Set<User>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<ProductBarcode> Barcodes => Set<ProductBarcode>();
+    public DbSet<Location> Locations => Set<Location>();
+    public DbSet<Bin> Bins => Set<Bin>();
+    public DbSet<LocationProductSetting> LocationProductSettings => Set<LocationProductSetting>();
+    public DbSet<StockMovement> StockMovements => Set<StockMovement>();
+    public DbSet<StockLevel> StockLevels => Set<StockLevel>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Plain SQL on the hot path writes the same representations: lower-case "D" GUIDs and Unix milliseconds.
+        configurationBuilder.Properties<Guid>().HaveConversion<string>();
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(EdgeDbContext).Assembly);
+        ApplySnakeCaseNames(modelBuilder);
+    }
+
+    private static void ApplySnakeCaseNames(ModelBuilder modelBuilder)
+    {
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(ToSnakeCase(property.Name));
+            }
+        }
+    }
+
+    internal static string ToSnakeCase(string name)
+    {
+        var builder = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0)
+            {
+                builder.Append('_');
+            }
+
+            builder.Append(char.ToLowerInvariant(name[i]));
+        }
+
+        return builder.ToString();
+    }
+}

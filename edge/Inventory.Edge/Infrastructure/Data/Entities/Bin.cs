@@ -1,0 +1,11 @@
+namespace Inventory.Edge.Infrastructure.Data.Entities;
+
+public sealed class Bin
+{
+    public Guid Id { get; set; }
+    public Guid LocationId { get; set; }
+    public required string Code { get; set; }
+    public string? Description { get; set; }
+    public bool IsActive { get; set; } = true;
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,34 @@
+namespace Inventory.Edge.Infrastructure.Data.Entities;
+
+public sealed class Product
+{
+    public Guid Id { get; set; }
+    public required string Sku { get; set; }
+    public required string Name { get; set; }
+    public string? Description { get; set; }
+    public Guid? CategoryId { get; set; }
+
+    /// <summary>Set on a variant: the product it is a size/colour of.</summary>
+    public Guid? ParentId { get; set; }
+
+    /// <summary>JSON object of custom attributes (size, colour…).</summary>
+    public string? Attributes { get; set; }
+
+    public decimal? CostPrice { get; set; }
+    public decimal? SellingPrice { get; set; }
+    public int? ReorderPoint { get; set; }
+    public int? ReorderQuantity { get; set; }
+    public int? MaxLevel { get; set; }
+    public string Unit { get; set; } = "each";
+    public decimal? Weight { get; set; }
+    public string? ImageUrl { get; set; }
+    public bool IsActive { get; set; } = true;
+
+    /// <summary>Optimistic concurrency: incremented by the code on every update (SQLite has no rowversion).</summary>
+    public long Version { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public List<ProductBarcode> Barcodes { get; set; } = [];
+}

@@ -1,0 +1,18 @@
+namespace Inventory.Edge.Infrastructure.Data.Entities;
+
+public sealed class User
+{
+    public Guid Id { get; set; }
+    public required string Username { get; set; }
+    public required string PasswordHash { get; set; }
+    public required string Role { get; set; }
+    public bool IsActive { get; set; } = true;
+    public int FailedLogins { get; set; }
+    public DateTimeOffset? LockedUntil { get; set; }
+
+    /// <summary>Changes on password reset, role change or disable, so tokens issued before stop working.</summary>
+    public required string SecurityStamp { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}

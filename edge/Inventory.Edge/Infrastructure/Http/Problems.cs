@@ -1,0 +1,17 @@
+namespace Inventory.Edge.Infrastructure.Http;
+
+/// <summary>RFC 7807 answers with short messages that fit a handheld's screen.</summary>
+public static class Problems
+{
+    public static IResult NotFound(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+
+    public static IResult Conflict(string detail, string title = "Conflict") =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: title);
+
+    public static IResult BadRequest(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+
+    public static IResult Validation(IDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, title: "Some fields are not valid.");
+}

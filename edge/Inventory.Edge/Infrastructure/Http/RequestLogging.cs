@@ -1,0 +1,19 @@
+using Serilog;
+
+namespace Inventory.Edge.Infrastructure.Http;
+
+public static class RequestLogging
+{
+    /// <summary>
+    /// One line per request with the path only: query strings may carry search terms or tokens
+    /// (SignalR's access_token), and neither belongs in a log.
+    /// </summary>
+    public static void UseSerilogRequestLoggingWithoutSecrets(this WebApplication app) =>
+        app.UseSerilogRequestLogging(o =>
+        {
+            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            o.GetLevel = (ctx, _, ex) => ex is not null || ctx.Response.StatusCode >= 500
+                ? Serilog.Events.LogEventLevel.Error
+                : Serilog.Events.LogEventLevel.Debug;
+        });
+}

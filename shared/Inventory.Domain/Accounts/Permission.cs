@@ -1,0 +1,55 @@
+namespace Inventory.Domain.Accounts;
+
+/// <summary>What a request may do. Each endpoint, hub method and topic names exactly one.</summary>
+public enum Permission
+{
+    ViewInventory,
+    ExportData,
+    ViewCostPrices,
+    EditCatalog,
+    ImportCatalog,
+    ManageLocations,
+    ManageUsers,
+    ManageDevices,
+    Receive,
+    ReceiveAgainstPurchaseOrder,
+    Ship,
+    Transfer,
+    Count,
+    Adjust,
+    Return,
+    Reserve,
+    Scan,
+    ManagePurchaseOrders,
+    ManageSuppliers,
+    ViewSupplierPrices,
+    RunIntegrityCheck,
+}
+
+/// <summary>
+/// The role table of ARCHITECTURE.md (blueprint §6, §13) as data. Kept here, not in attributes spread over
+/// endpoints, so one test can walk every row.
+/// </summary>
+public static class RolePermissions
+{
+    private static readonly Dictionary<Role, HashSet<Permission>> Table = new()
+    {
+        [Role.Manager] = [.. Enum.GetValues<Permission>()],
+        [Role.Staff] =
+        [
+            Permission.ViewInventory, Permission.ExportData, Permission.Receive, Permission.Ship,
+            Permission.Transfer, Permission.Count, Permission.Return, Permission.Reserve, Permission.Scan,
+        ],
+        [Role.Purchasing] =
+        [
+            Permission.ViewInventory, Permission.ExportData, Permission.ReceiveAgainstPurchaseOrder,
+            Permission.ManagePurchaseOrders, Permission.ManageSuppliers, Permission.ViewSupplierPrices,
+        ],
+        [Role.Viewer] = [Permission.ViewInventory, Permission.ExportData],
+    };
+
+    public static bool Allows(this Role role, Permission permission) => Table[role].Contains(permission);
+
+    public static IEnumerable<Role> RolesWith(Permission permission) =>
+        Table.Where(kv => kv.Value.Contains(permission)).Select(kv => kv.Key);
+}
