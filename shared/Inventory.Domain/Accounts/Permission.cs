@@ -24,6 +24,7 @@ public enum Permission
     ManageSuppliers,
     ViewSupplierPrices,
     RunIntegrityCheck,
+    ViewDiagnostics,
 }
 
 /// <summary>

@@ -34,6 +34,14 @@ public static class LedgerEndpoints
         movements.MapGet("/", ListMovements).RequirePermission(Permission.ViewInventory)
             .WithSummary("The ledger, newest first, with filters; `next` pages on.");
         movements.MapGet("/{id:guid}", GetMovement).RequirePermission(Permission.ViewInventory);
+
+        app.MapGet("/api/ledger/stats", (MovementWriter writer) =>
+            {
+                var (commits, requests) = writer.Stats;
+                return TypedResults.Ok(new { commits, requests, requestsPerCommit = commits == 0 ? 0 : (double)requests / commits });
+            })
+            .RequirePermission(Permission.ViewDiagnostics).WithTags("Inventory")
+            .WithSummary("Group-commit counters since start: commits, requests, and requests per commit.");
     }
 
     private static async Task<IResult> ListLevels(

@@ -1,0 +1,1 @@
+Console.WriteLine("Inventory edge benchmarks: not written yet.");
