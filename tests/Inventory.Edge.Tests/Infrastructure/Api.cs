@@ -15,7 +15,7 @@ public static class Api
         var response = await client.PostAsJsonAsync(path, body);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == expected, $"POST {path}: expected {(int)expected}, got {(int)response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 
     public static async Task<Guid> CreateLocationAsync(this HttpClient client, string? code = null, bool allowNegative = false)

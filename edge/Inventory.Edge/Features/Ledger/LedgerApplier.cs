@@ -195,7 +195,17 @@ internal sealed class LedgerApplier(LedgerStatements sql, string siteCode, JsonS
 
         if (remaining > 0)
         {
-            picks.Add((FindOrCreate(stock, line.Bin ?? "", line.Lot ?? "", null), remaining));
+            // The shortfall lands on the named (or the plain) row, merged with what was already taken from it.
+            var target = FindOrCreate(stock, line.Bin ?? "", line.Lot ?? "", null);
+            var index = picks.FindIndex(p => ReferenceEquals(p.Item1, target));
+            if (index >= 0)
+            {
+                picks[index] = (target, picks[index].Item2 + remaining);
+            }
+            else
+            {
+                picks.Add((target, remaining));
+            }
         }
 
         return picks;

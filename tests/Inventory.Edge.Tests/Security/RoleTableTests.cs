@@ -1,0 +1,175 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using Inventory.Edge.Tests.Infrastructure;
+
+namespace Inventory.Edge.Tests.Security;
+
+/// <summary>
+/// The role table of ARCHITECTURE.md, row by row: each role against each endpoint group. Allowed means the
+/// request got past authorization (any answer but 401/403; an empty body then earns a 400 or 404).
+/// </summary>
+public sealed class RoleTableTests(RoleTableTests.Fixture fixture) : IClassFixture<RoleTableTests.Fixture>
+{
+    public sealed class Fixture : IAsyncLifetime
+    {
+        private readonly ConcurrentDictionary<string, Task<HttpClient>> _clients = new();
+
+        public EdgeHost Edge { get; } = new();
+
+        public Task<HttpClient> ClientFor(string role) =>
+            _clients.GetOrAdd(role, r => r == "manager" ? Edge.ClientAsync() : Edge.ClientForRoleAsync(r));
+
+        public Task InitializeAsync() => Edge.InitializeAsync();
+
+        public async Task DisposeAsync()
+        {
+            foreach (var client in _clients.Values)
+            {
+                (await client).Dispose();
+            }
+
+            await Edge.DisposeAsync();
+        }
+    }
+
+    private static readonly string Any = Guid.Empty.ToString();
+
+    // group, method, path, then who may: manager, staff, purchasing, viewer
+    public static TheoryData<string, string, string, string, bool> Rows()
+    {
+        var table = new (string Group, string Method, string Path, bool Manager, bool Staff, bool Purchasing, bool Viewer)[]
+        {
+            ("products read", "GET", "/api/products", true, true, true, true),
+            ("product read", "GET", $"/api/products/{Any}", true, true, true, true),
+            ("products create", "POST", "/api/products", true, false, false, false),
+            ("products update", "PUT", $"/api/products/{Any}", true, false, false, false),
+            ("products delete", "DELETE", $"/api/products/{Any}", true, false, false, false),
+            ("categories read", "GET", "/api/categories", true, true, true, true),
+            ("categories create", "POST", "/api/categories", true, false, false, false),
+            ("locations read", "GET", "/api/locations", true, true, true, true),
+            ("locations create", "POST", "/api/locations", true, false, false, false),
+            ("locations update", "PUT", $"/api/locations/{Any}", true, false, false, false),
+            ("bins create", "POST", $"/api/locations/{Any}/bins", true, false, false, false),
+            ("location settings", "PUT", $"/api/locations/{Any}/products/{Any}/settings", true, false, false, false),
+            ("inventory read", "GET", "/api/inventory", true, true, true, true),
+            ("inventory product", "GET", $"/api/inventory/{Any}", true, true, true, true),
+            ("receive", "POST", "/api/inventory/receive", true, true, false, false),
+            ("ship", "POST", "/api/inventory/ship", true, true, false, false),
+            ("adjust", "POST", "/api/inventory/adjust", true, false, false, false),
+            ("transfer", "POST", "/api/inventory/transfer", true, true, false, false),
+            ("return", "POST", "/api/inventory/return", true, true, false, false),
+            ("count", "POST", "/api/inventory/count", true, true, false, false),
+            ("reserve", "POST", "/api/inventory/reserve", true, true, false, false),
+            ("release", "POST", "/api/inventory/release", true, true, false, false),
+            ("movements read", "GET", "/api/stock-movements", true, true, true, true),
+            ("users list", "GET", "/api/users", true, false, false, false),
+            ("users create", "POST", "/api/users", true, false, false, false),
+            ("users role", "PUT", $"/api/users/{Any}/role", true, false, false, false),
+            ("users disable", "POST", $"/api/users/{Any}/disable", true, false, false, false),
+            ("users password", "POST", $"/api/users/{Any}/password", true, false, false, false),
+            ("integrity", "POST", "/api/integrity/check", true, false, false, false),
+            ("ledger stats", "GET", "/api/ledger/stats", true, false, false, false),
+        };
+        var data = new TheoryData<string, string, string, string, bool>();
+        foreach (var row in table)
+        {
+            data.Add(row.Group, "manager", row.Method, row.Path, row.Manager);
+            data.Add(row.Group, "staff", row.Method, row.Path, row.Staff);
+            data.Add(row.Group, "purchasing", row.Method, row.Path, row.Purchasing);
+            data.Add(row.Group, "viewer", row.Method, row.Path, row.Viewer);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public async Task Endpoint_Role_FollowsRoleTable(string group, string role, string method, string path, bool allowed)
+    {
+        var client = await fixture.ClientFor(role);
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method is "POST" or "PUT")
+        {
+            request.Content = JsonContent.Create(new { });
+        }
+
+        using var response = await client.SendAsync(request);
+
+        if (allowed)
+        {
+            Assert.True(response.StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized),
+                $"{role} should reach {group} ({method} {path}) but got {(int)response.StatusCode}");
+        }
+        else
+        {
+            Assert.True(response.StatusCode == HttpStatusCode.Forbidden,
+                $"{role} should be refused {group} ({method} {path}) but got {(int)response.StatusCode}");
+        }
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/products")]
+    [InlineData("GET", "/api/inventory")]
+    [InlineData("POST", "/api/inventory/receive")]
+    [InlineData("GET", "/api/users")]
+    [InlineData("GET", "/api/stock-movements")]
+    public async Task Endpoint_NoToken_401(string method, string path)
+    {
+        using var client = fixture.Edge.Anonymous();
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_AndOpenApi_AreOpen()
+    {
+        using var client = fixture.Edge.Anonymous();
+
+        var health = await client.GetAsync("/health");
+        var openApi = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.True(openApi.GetProperty("paths").TryGetProperty("/api/inventory/receive", out _));
+    }
+
+    [Theory]
+    [InlineData("staff")]
+    [InlineData("purchasing")]
+    [InlineData("viewer")]
+    public async Task CostPrices_HiddenFromNonManagers(string role)
+    {
+        var manager = await fixture.ClientFor("manager");
+        var location = await manager.CreateLocationAsync();
+        var product = await manager.CreateProductAsync();
+        await manager.ReceiveAsync(product, location, 2, new { unitCost = 7.5m });
+        var client = await fixture.ClientFor(role);
+
+        var productJson = await client.GetStringAsync($"/api/products/{product}");
+        var listJson = await client.GetStringAsync($"/api/products?q={Uri.EscapeDataString("SKU")}");
+        var movementsJson = await client.GetStringAsync($"/api/stock-movements?productId={product}");
+        var managerMovements = await manager.GetStringAsync($"/api/stock-movements?productId={product}");
+
+        Assert.DoesNotContain("costPrice", productJson, StringComparison.Ordinal);
+        Assert.DoesNotContain("costPrice", listJson, StringComparison.Ordinal);
+        Assert.DoesNotContain("unitCost", movementsJson, StringComparison.Ordinal);
+        Assert.Contains("unitCost", managerMovements, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CostPrices_HiddenInStaffMovementAnswer()
+    {
+        var manager = await fixture.ClientFor("manager");
+        var location = await manager.CreateLocationAsync();
+        var product = await manager.CreateProductAsync();
+        var staff = await fixture.ClientFor("staff");
+
+        var response = await staff.PostAsJsonAsync("/api/inventory/receive", new { productId = product, locationId = location, quantity = 1, unitCost = 9m });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.DoesNotContain("unitCost", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
