@@ -42,6 +42,8 @@ public static class EdgeApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        // Made (or read) now, so an unwritable data dir stops the box at boot rather than at the first sign-in.
+        app.Services.GetRequiredService<SigningKey>();
         app.UseEdgeHttp();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -22,6 +22,7 @@ public sealed class EdgeHost : IAsyncLifetime
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private WebApplication? _app;
+    private bool _started;
 
     public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "inventory-tests", Guid.NewGuid().ToString("N"));
 
@@ -47,6 +48,7 @@ public sealed class EdgeHost : IAsyncLifetime
         args.AddRange(Settings.Select(kv => $"--{kv.Key}={kv.Value}"));
         _app = EdgeApp.Build([.. args]);
         await _app.StartAsync();
+        _started = true;
         var addresses = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
         BaseAddress = new Uri(addresses.Addresses.First());
     }
@@ -55,7 +57,11 @@ public sealed class EdgeHost : IAsyncLifetime
     {
         if (_app is not null)
         {
-            await _app.StopAsync();
+            if (_started)
+            {
+                await _app.StopAsync();
+            }
+
             await _app.DisposeAsync();
         }
 

@@ -1,0 +1,72 @@
+using Inventory.Edge.Infrastructure.Data;
+using Inventory.Edge.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Inventory.Edge.Tests.Hosting;
+
+public sealed class StartupTests(EdgeHost edge) : IClassFixture<EdgeHost>
+{
+    [Fact]
+    public async Task Connections_HaveWalFullSyncBusyTimeoutAndForeignKeys()
+    {
+        var database = edge.Services.GetRequiredService<EdgeDatabase>();
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+
+        Assert.Equal("wal", await PragmaAsync(connection, "journal_mode"));
+        Assert.Equal("2", await PragmaAsync(connection, "synchronous"));
+        Assert.Equal("10000", await PragmaAsync(connection, "busy_timeout"));
+        Assert.Equal("1", await PragmaAsync(connection, "foreign_keys"));
+    }
+
+    [Fact]
+    public async Task EfConnections_HaveTheSamePragmas()
+    {
+        using var scope = edge.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<EdgeDbContext>();
+        await db.Database.OpenConnectionAsync();
+        var connection = (Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection();
+
+        Assert.Equal("2", await PragmaAsync(connection, "synchronous"));
+        Assert.Equal("1", await PragmaAsync(connection, "foreign_keys"));
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void DataDir_HoldsDatabaseLogsAndSigningKey()
+    {
+        Assert.True(File.Exists(Path.Combine(edge.DataDir, "inventory.db")));
+        Assert.True(File.Exists(Path.Combine(edge.DataDir, "secrets", "token-signing.key")));
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(edge.DataDir, "logs")));
+        var mode = File.GetUnixFileMode(Path.Combine(edge.DataDir, "secrets", "token-signing.key"));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, mode);
+    }
+
+    [Fact]
+    public void Logs_NeverHoldTheBootstrapPassword()
+    {
+        var logs = Directory.GetFiles(Path.Combine(edge.DataDir, "logs"))
+            .Select(f => { using var s = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite); using var r = new StreamReader(s); return r.ReadToEnd(); });
+
+        Assert.All(logs, text => Assert.DoesNotContain(EdgeHost.AdminPassword, text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task BadSiteCode_FailsAtStart()
+    {
+        var bad = new EdgeHost { SiteCode = "NOT A CODE!" };
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(bad.InitializeAsync);
+
+        Assert.Contains("Site:Code", error.Message, StringComparison.Ordinal);
+        await bad.DisposeAsync();
+    }
+
+    private static async Task<string?> PragmaAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string name)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA {name}";
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
