@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Sets up what the tests need on a fresh Debian machine with the .NET SDK, then runs every test.
+# Usage: ./test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Ledger]
+set -euo pipefail
+cd "$(dirname "$0")"
+
+# Debian packages the test suite drives for real. Installed only when missing; a tool that cannot be
+# installed fails the run here, loudly, instead of letting a test skip itself.
+apt_packages=()
+missing=()
+for pkg in "${apt_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+fi
+
+dotnet --version >/dev/null
+dotnet tool restore >/dev/null
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test Inventory.sln -c Release "$@" 2>&1 | tee "$log" | grep -E "^\s*(Passed|Failed|Skipped)!|^\s*Failed |Error Message|error [A-Z]+[0-9]+" 
+status=${PIPESTATUS[0]}
+set -e
+
+# One summary line in the plain form CI reads: "tests: N passed, N failed".
+count() { { grep -Eo "$1: +[0-9]+" "$log" || true; } | { grep -Eo "[0-9]+" || true; } | awk '{ s += $1 } END { print s + 0 }'; }
+passed=$(count Passed)
+failed=$(count Failed)
+skipped=$(count Skipped)
+echo "tests: ${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
+if [ "$status" -eq 0 ] && [ "${passed:-0}" -eq 0 ]; then
+  echo "No test ran." >&2
+  exit 1
+fi
+exit "$status"
