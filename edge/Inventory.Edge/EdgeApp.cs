@@ -31,7 +31,7 @@ public static class EdgeApp
 
         builder.AddEdgeLogging();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddEdgeHttp();
+        builder.Services.AddEdgeHttp(builder.Configuration);
         builder.Services.AddEdgeData(builder.Configuration);
         builder.Services.AddEdgeAuth();
         builder.Services.AddUsers();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 
@@ -7,8 +8,13 @@ namespace Inventory.Edge.Infrastructure.Http;
 
 public static class HttpServices
 {
-    public static IServiceCollection AddEdgeHttp(this IServiceCollection services)
+    public static IServiceCollection AddEdgeHttp(this IServiceCollection services, IConfiguration configuration)
     {
+        // Keys for cookies and antiforgery live with the box's other state, not in the service user's home
+        // (ProtectHome=yes under systemd hides it).
+        services.AddDataProtection()
+            .SetApplicationName("inventory-edge")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(EdgeOptions.DataDirFrom(configuration), "keys")));
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi("v1");
