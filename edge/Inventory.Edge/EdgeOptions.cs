@@ -75,4 +75,11 @@ public sealed class LedgerOptions
 
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan IntegrityCheckInterval { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// How long the first answer to an idempotent request is kept for replays. Long enough for a handheld
+    /// that was offline over a weekend; the movement's own id stays unique in the ledger for ever.
+    /// </summary>
+    [Range(typeof(TimeSpan), "01:00:00", "365.00:00:00")]
+    public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromDays(7);
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Inventory.Edge.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Inventory.Edge.Tests.Ledger;
 
@@ -163,5 +164,30 @@ public sealed class ConcurrencyAndIdempotencyTests(EdgeHost edge) : IClassFixtur
         var requests = after.GetProperty("requests").GetInt64() - before.GetProperty("requests").GetInt64();
         Assert.Equal(200, requests);
         Assert.True(commits < requests, $"{requests} requests took {commits} commits: no grouping.");
+    }
+
+    [Fact]
+    public async Task Pruner_ForgetsOnlyAnswersPastRetention()
+    {
+        using var client = await edge.ClientAsync();
+        var location = await client.CreateLocationAsync();
+        var product = await client.CreateProductAsync();
+        var fresh = Guid.CreateVersion7();
+        await client.PostOkAsync("/api/inventory/receive", new { id = fresh, productId = product, locationId = location, quantity = 1 });
+        await using (var connection = new SqliteConnection($"Data Source={Path.Combine(edge.DataDir, "inventory.db")}"))
+        {
+            await connection.OpenAsync();
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO idempotency_keys (key, request_hash, status_code, response, created_at) VALUES ('id:old', 'x', 201, '{}', 0)";
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var pruner = edge.Services.GetRequiredService<Inventory.Edge.Features.Ledger.IdempotencyPruner>();
+        var removed = await pruner.PruneAsync(CancellationToken.None);
+
+        Assert.True(removed >= 1);
+        var replay = await client.PostAsJsonAsync("/api/inventory/receive", new { id = fresh, productId = product, locationId = location, quantity = 1 });
+        Assert.Equal(HttpStatusCode.Created, replay.StatusCode);
+        Assert.Equal(1, await client.QuantityAsync(product, location));
     }
 }

@@ -18,6 +18,8 @@ public static class LedgerEndpoints
         services.AddHostedService(sp => sp.GetRequiredService<MovementWriter>());
         services.AddSingleton<InventoryQueries>();
         services.AddSingleton<StockMovementQueries>();
+        services.AddSingleton<IdempotencyPruner>();
+        services.AddHostedService(sp => sp.GetRequiredService<IdempotencyPruner>());
         return services;
     }
 

@@ -155,7 +155,7 @@ public static class MovementEndpoints
         var key = header.Length > 0 ? $"key:{userId}:{header}" : clientId is { } cid ? $"id:{cid}" : null;
         var command = new LedgerCommand(
             [line(clientId ?? Guid.CreateVersion7())], userId, null, at ?? time.GetUtcNow(), key,
-            RequestHash(request, http), transferTo);
+            key is null ? "" : RequestHash(request, http), transferTo);
         var outcome = await writer.SubmitAsync(command, http.RequestAborted);
         return ToHttp(outcome, user);
     }

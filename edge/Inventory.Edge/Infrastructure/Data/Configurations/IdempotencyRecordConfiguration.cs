@@ -11,5 +11,6 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         builder.ToTable("idempotency_keys");
         builder.HasKey(r => r.Key);
         builder.Property(r => r.Key).HasMaxLength(200);
+        builder.HasIndex(r => r.CreatedAt);
     }
 }

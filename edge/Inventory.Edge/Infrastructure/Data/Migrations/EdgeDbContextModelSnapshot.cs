@@ -114,6 +114,8 @@ namespace Inventory.Edge.Infrastructure.Data.Migrations
 
                     b.HasKey("Key");
 
+                    b.HasIndex("CreatedAt");
+
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
