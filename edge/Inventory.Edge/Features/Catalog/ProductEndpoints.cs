@@ -11,9 +11,6 @@ namespace Inventory.Edge.Features.Catalog;
 
 public static class ProductEndpoints
 {
-    private const int DefaultLimit = 50;
-    private const int MaxLimit = 500;
-
     public static void MapProductApi(this RouteGroupBuilder products)
     {
         products.MapGet("/", List).RequirePermission(Permission.ViewInventory)
@@ -32,16 +29,15 @@ public static class ProductEndpoints
         EdgeDbContext db, ProductSearch search, CancellationToken cancellationToken)
     {
         var v = new Validation()
-            .Require(limit is null or (> 0 and <= MaxLimit), "limit", $"'limit' is between 1 and {MaxLimit}.")
-            .Require(next is null || int.TryParse(next, NumberStyles.None, CultureInfo.InvariantCulture, out _), "next", "'next' is the value a previous page gave.")
+            .Paged(limit, next)
             .OptionalText(q, "q", 100);
         if (!v.IsValid)
         {
             return v.ToProblem();
         }
 
-        var take = limit ?? DefaultLimit;
-        var offset = next is null ? 0 : int.Parse(next, CultureInfo.InvariantCulture);
+        var take = Paging.Limit(limit);
+        var offset = (int)Math.Min(Paging.Cursor(next), int.MaxValue);
         var activeOnly = includeInactive != true;
         List<Guid> ids;
         bool more;

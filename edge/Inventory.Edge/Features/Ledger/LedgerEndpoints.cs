@@ -9,9 +9,6 @@ namespace Inventory.Edge.Features.Ledger;
 
 public static class LedgerEndpoints
 {
-    private const int DefaultLimit = 50;
-    private const int MaxLimit = 500;
-
     public static IServiceCollection AddLedger(this IServiceCollection services)
     {
         services.AddSingleton<MovementWriter>();
@@ -52,15 +49,14 @@ public static class LedgerEndpoints
     {
         var v = new Validation()
             .Require(status is null || status is "ok" or "low" or "out" or "over", "status", "'status' is one of ok, low, out, over.")
-            .Require(limit is null or (> 0 and <= MaxLimit), "limit", $"'limit' is between 1 and {MaxLimit}.")
-            .Require(next is null || int.TryParse(next, NumberStyles.None, CultureInfo.InvariantCulture, out _), "next", "'next' is the value a previous page gave.");
+            .Paged(limit, next);
         if (!v.IsValid)
         {
             return v.ToProblem();
         }
 
-        var offset = next is null ? 0 : int.Parse(next, CultureInfo.InvariantCulture);
-        return TypedResults.Ok(await queries.ListAsync(locationId, categoryId, status, q, limit ?? DefaultLimit, offset, cancellationToken));
+        var offset = (int)Math.Min(Paging.Cursor(next), int.MaxValue);
+        return TypedResults.Ok(await queries.ListAsync(locationId, categoryId, status, q, Paging.Limit(limit), offset, cancellationToken));
     }
 
     private static async Task<IResult> ProductLevels(Guid productId, InventoryQueries queries, CancellationToken cancellationToken) =>
@@ -76,8 +72,7 @@ public static class LedgerEndpoints
         var v = new Validation()
             .Require(type is null || typeKnown, "type",
                 "'type' is one of " + string.Join(", ", Enum.GetValues<MovementType>().Select(t => t.ToWireName())) + ".")
-            .Require(limit is null or (> 0 and <= MaxLimit), "limit", $"'limit' is between 1 and {MaxLimit}.")
-            .Require(next is null || long.TryParse(next, NumberStyles.None, CultureInfo.InvariantCulture, out _), "next", "'next' is the value a previous page gave.")
+            .Paged(limit, next)
             .Require(from is null || to is null || from < to, "to", "'to' comes after 'from'.");
         if (!v.IsValid)
         {
@@ -86,10 +81,10 @@ public static class LedgerEndpoints
 
         var page = await queries.ListAsync(new MovementFilter(
             productId, locationId, type is null ? null : parsed.ToWireName(), from, to,
-            next is null ? null : long.Parse(next, CultureInfo.InvariantCulture), limit ?? DefaultLimit), cancellationToken);
+            next is null ? null : Paging.Cursor(next), Paging.Limit(limit)), cancellationToken);
         return TypedResults.Ok(user.Can(Permission.ViewCostPrices)
             ? page
-            : page with { Items = [.. page.Items.Select(m => m with { UnitCost = null })] });
+            : page with { Items = [.. page.Items.Select(m => m.WithoutCost())] });
     }
 
     private static async Task<IResult> GetMovement(Guid id, ClaimsPrincipal user, StockMovementQueries queries, CancellationToken cancellationToken)
@@ -100,6 +95,6 @@ public static class LedgerEndpoints
             return Problems.NotFound($"No movement with id {id}.");
         }
 
-        return TypedResults.Ok(user.Can(Permission.ViewCostPrices) ? movement : movement with { UnitCost = null });
+        return TypedResults.Ok(user.Can(Permission.ViewCostPrices) ? movement : movement.WithoutCost());
     }
 }

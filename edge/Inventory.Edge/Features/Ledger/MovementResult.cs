@@ -19,7 +19,10 @@ public sealed record MovementView(
     Guid? UserId,
     string? DeviceId,
     DateTimeOffset OccurredAt,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt)
+{
+    public MovementView WithoutCost() => this with { UnitCost = null };
+}
 
 /// <summary>A product's stock at one location, all bins and lots together.</summary>
 public sealed record LevelView(Guid ProductId, Guid LocationId, long Quantity, long Reserved, long Available, string Status);
@@ -28,5 +31,5 @@ public sealed record MovementResult(IReadOnlyList<MovementView> Movements, IRead
 {
     /// <summary>Cost prices are for managers only; everyone else gets the same answer without them.</summary>
     public MovementResult WithoutCosts() =>
-        this with { Movements = [.. Movements.Select(m => m with { UnitCost = null })] };
+        this with { Movements = [.. Movements.Select(m => m.WithoutCost())] };
 }
