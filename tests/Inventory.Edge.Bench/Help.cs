@@ -27,7 +27,7 @@ internal static class Help
             --queries 2000      timed queries, equal parts of each kind
             --warmup-queries 100
             --seed 42           makes the catalog and the queries repeatable
-            --max-seconds 600   stop the timed queries after this long
+            --max-seconds 600   stop querying after this long (warm-up included)
 
         In-process edge (both commands, unless --url)
           The edge starts in this process on http://127.0.0.1:<free port> with a fresh data dir under the

@@ -26,6 +26,15 @@ internal static class Machine
         Console.WriteLine();
     }
 
+    /// <summary>The load at the end of a run: with other work on the machine, the figures are only as good as this.</summary>
+    public static void PrintLoadAtEnd()
+    {
+        if (LoadAverage() is { } load)
+        {
+            Console.WriteLine($"Load average at the end: {load} (1/5/15 min; {Environment.ProcessorCount} logical processors)");
+        }
+    }
+
     private static string? CpuModel() => FirstLine("/proc/cpuinfo", "model name") is { } line && line.IndexOf(':', StringComparison.Ordinal) is var colon and >= 0
         ? line[(colon + 1)..].Trim()
         : null;

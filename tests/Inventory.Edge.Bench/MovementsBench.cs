@@ -113,6 +113,7 @@ internal sealed class MovementsBench
         bench._errors.Print();
 
         var integrityOk = await CheckIntegrityAsync(edge, acknowledgedAll, unansweredAll, cancellationToken);
+        Machine.PrintLoadAtEnd();
         return integrityOk && !anyErrors ? 0 : 1;
     }
 

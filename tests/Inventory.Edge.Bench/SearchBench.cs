@@ -73,6 +73,7 @@ internal static class SearchBench
         }
 
         Report(outcomes);
+        Machine.PrintLoadAtEnd();
         return 0;
     }
 
