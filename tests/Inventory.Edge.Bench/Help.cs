@@ -1,0 +1,43 @@
+namespace Inventory.Edge.Bench;
+
+internal static class Help
+{
+    public const string Text = """
+        Inventory edge benchmarks (on demand; not part of the test suite).
+
+        Usage: dotnet run -c Release --project tests/Inventory.Edge.Bench -- <command> [options]
+
+        Commands
+          movements   Durable movement throughput over HTTP. Creates one location and N products, then per
+                      concurrency level runs a warm-up and a timed phase in which each client loops on
+                      POST /api/inventory/receive (quantity 1, random product, a fresh client-made id). Only 201
+                      counts as acknowledged. Reports acked/s, p50/p95/p99/max latency, errors and requests per
+                      commit (from GET /api/ledger/stats), then runs POST /api/integrity/check.
+            --clients 1,16,64   concurrency levels, run in order
+            --seconds 10        timed phase per level
+            --warmup 2          warm-up per level (seconds, 0 for none)
+            --products 1000     products created over HTTP before the run
+            --mix               alternate receive and ship (a ship takes what the same client just received)
+            --url URL           bench a running edge instead (loopback addresses only); needs --password
+
+          search      Catalog search latency. Seeds products (with an EAN-13 barcode each) straight into the
+                      in-process edge's SQLite file, then times GET /api/products?q= one query at a time: an exact
+                      SKU, a barcode, a name word, a two-letter prefix, and a name fragment with a typo.
+            --products 200000   catalog size
+            --queries 2000      timed queries, equal parts of each kind
+            --warmup-queries 100
+            --seed 42           makes the catalog and the queries repeatable
+            --max-seconds 600   stop querying after this long (warm-up included)
+
+        In-process edge (both commands, unless --url)
+          The edge starts in this process on http://127.0.0.1:<free port> with a fresh data dir under the
+          system temp dir, removed afterwards. Client and edge share the CPUs.
+            --max-batch N       Inventory:Ledger:MaxBatch (group-commit batch limit); default: the edge's own
+            --data-root DIR     create the data dir under DIR (put it on the disk you want to measure: a tmpfs
+                                makes fsync free)
+            --keep              keep the data dir
+            --password PW       the admin password to bootstrap (or, with --url, to sign in with)
+
+        Exit codes: 0 done; 1 movements saw errors or the integrity check failed; 2 usage or setup error.
+        """;
+}
