@@ -139,6 +139,10 @@ public sealed class ProductTests(EdgeHost edge) : IClassFixture<EdgeHost>
     [InlineData("5012345678900", "HMR-STEEL-16")]
     [InlineData("Wrnch", "WRN-ADJ-10")]
     [InlineData("HM", "HMR-STEEL-16")]
+    [InlineData("cl", "HMR-STEEL-16")]
+    [InlineData("Sterwdriver", "SCR-PH2")]
+    [InlineData("Adjustible wrench", "WRN-ADJ-10")]
+    [InlineData("phillps", "SCR-PH2")]
     public async Task Search_SkuNameBarcodeAndTypos_FindsProduct(string q, string expectedSku)
     {
         using var client = await edge.ClientAsync();
