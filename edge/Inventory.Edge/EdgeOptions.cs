@@ -25,13 +25,9 @@ public sealed class EdgeOptions
     [ValidateObjectMembers]
     public LedgerOptions Ledger { get; set; } = new();
 
-    public string DataDirFullPath => Path.GetFullPath(DataDir);
-
     /// <summary>The data dir before options are bound: logging and the database need it while the host is being built.</summary>
     public static string DataDirFrom(IConfiguration configuration) =>
         Path.GetFullPath(configuration[$"{Section}:DataDir"] ?? "data");
-
-    public string DatabasePath => Path.Combine(DataDirFullPath, "inventory.db");
 }
 
 public sealed class SiteOptions

@@ -32,8 +32,4 @@ public static class MovementTypes
         type = default;
         return value is not null && ByWireName.TryGetValue(value, out type);
     }
-
-    /// <summary>Movements that bring stock in carry a unit cost and open a cost layer.</summary>
-    public static bool IsInbound(this MovementType type) =>
-        type is MovementType.Receive or MovementType.TransferIn or MovementType.Return;
 }

@@ -59,11 +59,4 @@ public enum LedgerOutcomeKind
     Failed,
 }
 
-public sealed record LedgerOutcome(LedgerOutcomeKind Kind, MovementResult? Result = null, string? Message = null)
-{
-    public static LedgerOutcome Refused(string message) => new(LedgerOutcomeKind.Refused, Message: message);
-
-    public static LedgerOutcome NotFound(string message) => new(LedgerOutcomeKind.NotFound, Message: message);
-
-    public static LedgerOutcome Invalid(string message) => new(LedgerOutcomeKind.Invalid, Message: message);
-}
+public sealed record LedgerOutcome(LedgerOutcomeKind Kind, MovementResult? Result = null, string? Message = null);
