@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Inventory.Edge.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(EdgeDbContext))]
-    [Migration("20261129222712_ProductWordSearch")]
-    partial class ProductWordSearch
+    [Migration("20261129223402_LedgerGuardsAndSearch")]
+    partial class LedgerGuardsAndSearch
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

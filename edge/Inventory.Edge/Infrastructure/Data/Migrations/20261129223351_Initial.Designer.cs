@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Inventory.Edge.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(EdgeDbContext))]
-    [Migration("20261129222428_ProductNameSearchIndex")]
-    partial class ProductNameSearchIndex
+    [Migration("20261129223351_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -267,6 +267,11 @@ namespace Inventory.Edge.Infrastructure.Data.Migrations
                 column: "parent_id");
 
             migrationBuilder.CreateIndex(
+                name: "IX_idempotency_keys_created_at",
+                table: "idempotency_keys",
+                column: "created_at");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_location_product_settings_location_id",
                 table: "location_product_settings",
                 column: "location_id");
