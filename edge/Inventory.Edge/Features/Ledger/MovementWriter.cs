@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Threading.Channels;
+using Inventory.Edge.Features.Realtime;
 using Inventory.Edge.Infrastructure.Data;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Data.Sqlite;
@@ -21,13 +22,15 @@ public sealed partial class MovementWriter : BackgroundService
     private readonly EdgeOptions _options;
     private readonly JsonSerializerOptions _json;
     private readonly ILogger<MovementWriter> _logger;
+    private readonly LedgerNotifications _notifications;
     private long _commits;
     private long _committedRequests;
 
     public MovementWriter(
         EdgeDatabase database, TimeProvider time, IOptions<EdgeOptions> options, IOptions<JsonOptions> json,
-        ILogger<MovementWriter> logger)
+        LedgerNotifications notifications, ILogger<MovementWriter> logger)
     {
+        _notifications = notifications;
         _database = database;
         _time = time;
         _options = options.Value;
@@ -118,6 +121,10 @@ public sealed partial class MovementWriter : BackgroundService
         for (var i = 0; i < batch.Count; i++)
         {
             batch[i].Completion.TrySetResult(outcomes[i]);
+            if (outcomes[i] is { Kind: LedgerOutcomeKind.Committed, Result: { } result })
+            {
+                _notifications.Committed(result);
+            }
         }
     }
 
