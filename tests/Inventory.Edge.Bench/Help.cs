@@ -29,7 +29,13 @@ internal static class Help
             --seed 42           makes the catalog and the queries repeatable
             --max-seconds 600   stop querying after this long (warm-up included)
 
-        In-process edge (both commands, unless --url)
+          fanout      SignalR fan-out. Connects N WebSocket clients to /hubs/inventory, then records movements
+                      one at a time and times, per client, sending the movement to receiving its levelChanged.
+            --clients 1000      connected clients
+            --rounds 100        movements, one level change each
+            --interval 0.1      seconds between movements
+
+        In-process edge (every command, unless --url)
           The edge starts in this process on http://127.0.0.1:<free port> with a fresh data dir under the
           system temp dir, removed afterwards. Client and edge share the CPUs.
             --max-batch N       Inventory:Ledger:MaxBatch (group-commit batch limit); default: the edge's own
