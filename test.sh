@@ -16,6 +16,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+  # Debian starts the mosquitto package's own broker on 1883, the edge's default MQTT port; the tests
+  # start their own brokers on free ports, so the system one is stopped rather than left in the way.
+  if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet mosquitto 2>/dev/null; then
+    $sudo systemctl disable --now mosquitto >/dev/null 2>&1 || true
+    echo "Stopped the system mosquitto service (port 1883 belongs to the edge's embedded broker)."
+  fi
 fi
 
 dotnet --version >/dev/null
