@@ -1,8 +1,10 @@
 using Inventory.Edge.Features.Auth;
 using Inventory.Edge.Features.Catalog;
 using Inventory.Edge.Features.Integrity;
+using Inventory.Edge.Features.Labels;
 using Inventory.Edge.Features.Ledger;
 using Inventory.Edge.Features.Locations;
+using Inventory.Edge.Features.ScanImage;
 using Inventory.Edge.Features.Users;
 using Inventory.Edge.Infrastructure.Data;
 using Inventory.Edge.Infrastructure.Http;
@@ -55,6 +57,8 @@ public static class EdgeApp
         app.MapLocationsApi();
         app.MapLedgerApi();
         app.MapIntegrityApi();
+        app.MapLabelsApi();
+        app.MapScanImageApi();
         return app;
     }
 }
