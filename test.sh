@@ -6,7 +6,10 @@ cd "$(dirname "$0")"
 
 # Debian packages the test suite drives for real. Installed only when missing; a tool that cannot be
 # installed fails the run here, loudly, instead of letting a test skip itself.
-apt_packages=(mosquitto mosquitto-clients)
+# mosquitto runs the device programs' test broker and mosquitto-clients are the real MQTT clients the
+# edge's tests use; zbar-tools and poppler-utils read the labels back, zint makes barcode images to
+# decode; SkiaSharp needs libfontconfig1 and the labels' font is DejaVu Sans.
+apt_packages=(mosquitto mosquitto-clients zbar-tools poppler-utils zint fonts-dejavu-core libfontconfig1)
 missing=()
 for pkg in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -1,9 +1,11 @@
 using Inventory.Edge.Features.Auth;
 using Inventory.Edge.Features.Catalog;
 using Inventory.Edge.Features.Integrity;
+using Inventory.Edge.Features.Labels;
 using Inventory.Edge.Features.Ledger;
 using Inventory.Edge.Features.Locations;
 using Inventory.Edge.Features.Realtime;
+using Inventory.Edge.Features.ScanImage;
 using Inventory.Edge.Features.Users;
 using Inventory.Edge.Infrastructure.Data;
 using Inventory.Edge.Infrastructure.Http;
@@ -58,6 +60,8 @@ public static class EdgeApp
         app.MapLedgerApi();
         app.MapIntegrityApi();
         app.MapRealtime();
+        app.MapLabelsApi();
+        app.MapScanImageApi();
         return app;
     }
 }
