@@ -52,6 +52,16 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 1
 fi
 
+# Labels are drawn with DejaVu Sans through fontconfig; without them PNG labels lose their text and PDF
+# labels fail.
+missing_packages=()
+for pkg in fonts-dejavu-core libfontconfig1; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing_packages+=("$pkg")
+done
+if [ ${#missing_packages[@]} -gt 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing_packages[@]}"
+fi
+
 staging=$(mktemp -d)
 trap 'rm -rf "$staging"' EXIT
 publish "$staging"
