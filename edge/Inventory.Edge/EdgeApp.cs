@@ -3,6 +3,7 @@ using Inventory.Edge.Features.Catalog;
 using Inventory.Edge.Features.Integrity;
 using Inventory.Edge.Features.Ledger;
 using Inventory.Edge.Features.Locations;
+using Inventory.Edge.Features.Reports;
 using Inventory.Edge.Features.Users;
 using Inventory.Edge.Infrastructure.Data;
 using Inventory.Edge.Infrastructure.Http;
@@ -39,6 +40,7 @@ public static class EdgeApp
         builder.Services.AddLocations();
         builder.Services.AddLedger();
         builder.Services.AddIntegrity();
+        builder.Services.AddReports();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -55,6 +57,7 @@ public static class EdgeApp
         app.MapLocationsApi();
         app.MapLedgerApi();
         app.MapIntegrityApi();
+        app.MapReportsApi();
         return app;
     }
 }
