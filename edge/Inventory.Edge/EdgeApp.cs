@@ -1,3 +1,4 @@
+using Inventory.Edge.Features.Alerts;
 using Inventory.Edge.Features.Auth;
 using Inventory.Edge.Features.Catalog;
 using Inventory.Edge.Features.Integrity;
@@ -41,6 +42,7 @@ public static class EdgeApp
         builder.Services.AddLedger();
         builder.Services.AddIntegrity();
         builder.Services.AddReports();
+        builder.Services.AddAlerts();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -58,6 +60,7 @@ public static class EdgeApp
         app.MapLedgerApi();
         app.MapIntegrityApi();
         app.MapReportsApi();
+        app.MapAlertsApi();
         return app;
     }
 }

@@ -29,7 +29,16 @@ internal static class Help
             --seed 42           makes the catalog and the queries repeatable
             --max-seconds 600   stop querying after this long (warm-up included)
 
-        In-process edge (both commands, unless --url)
+          valuation   Stock valuation. Seeds products (a third with a cost price) and movements (receipts with a
+                      unit cost, shipments, transfer pairs between two locations) straight into SQLite, derives
+                      the levels, then times GET /api/reports/stock-valuation for fifo, lifo and wac, as of now
+                      and as of the middle of the ledger's year.
+            --products 200000   catalog size
+            --movements 1000000 ledger lines
+            --runs 3            calls per method and date
+            --seed 42
+
+        In-process edge (every command, unless --url)
           The edge starts in this process on http://127.0.0.1:<free port> with a fresh data dir under the
           system temp dir, removed afterwards. Client and edge share the CPUs.
             --max-batch N       Inventory:Ledger:MaxBatch (group-commit batch limit); default: the edge's own

@@ -65,8 +65,7 @@ internal sealed class LedgerValuation(EdgeDatabase database)
                     locations[location] = known = location;
                 }
 
-                // Every stored type is known; an unknown one (a newer version's) counts by its quantity's sign.
-                var type = MovementTypes.TryParse(reader.GetString(2), out var parsedType) ? parsedType : MovementType.Adjust;
+                var type = TypeOf(reader.GetString(2));
                 var quantity = reader.GetInt64(3);
                 decimal? unitCost = reader.IsDBNull(4) ? null : decimal.Parse(reader.GetString(4), NumberStyles.Number, CultureInfo.InvariantCulture);
                 var referenceId = reader.IsDBNull(5) ? null : reader.GetString(5);
@@ -93,6 +92,18 @@ internal sealed class LedgerValuation(EdgeDatabase database)
 
         return new ValuationRun(catalog, positions, consumption);
     }
+
+    /// <summary>
+    /// Only these three types change how a line is costed; every other type counts by its quantity's sign.
+    /// A plain switch: this runs once per ledger line, a million times per report.
+    /// </summary>
+    private static MovementType TypeOf(string type) => type switch
+    {
+        "ship" => MovementType.Ship,
+        "transfer_out" => MovementType.TransferOut,
+        "transfer_in" => MovementType.TransferIn,
+        _ => MovementType.Adjust,
+    };
 
     internal static async Task<Dictionary<string, CatalogEntry>> ReadCatalogAsync(
         Microsoft.Data.Sqlite.SqliteConnection connection, CancellationToken cancellationToken)

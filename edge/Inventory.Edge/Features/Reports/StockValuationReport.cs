@@ -40,16 +40,17 @@ internal static class StockValuationReport
         var run = await valuation.RunAsync(method, asOf, null, cancellationToken);
         var locations = await ReportOutput.ReadLocationsAsync(database, cancellationToken);
         var only = locationId?.ToString("D");
+        var locationIds = locations.Keys.ToDictionary(k => k, Guid.Parse, StringComparer.Ordinal);
         var items = run.Positions
             .Where(p => only is null || p.LocationId == only)
             .Select(p => new ValuationItem(
                 run.Catalog.TryGetValue(p.ProductId, out var product) ? product.Id : Guid.Parse(p.ProductId),
                 product?.Sku ?? "",
-                Guid.Parse(p.LocationId),
+                locationIds.TryGetValue(p.LocationId, out var lid) ? lid : Guid.Parse(p.LocationId),
                 locations.TryGetValue(p.LocationId, out var location) ? location.Code : "",
                 p.Quantity,
                 ValuationMethods.ToCents(p.Value)))
-            .OrderBy(i => i.Sku, StringComparer.OrdinalIgnoreCase).ThenBy(i => i.LocationCode, StringComparer.Ordinal)
+            .OrderBy(i => i.Sku, StringComparer.Ordinal).ThenBy(i => i.LocationCode, StringComparer.Ordinal)
             .ToList();
         return new StockValuation(method.ToWireName(), asOf, items.Sum(i => i.Value), items);
     }
