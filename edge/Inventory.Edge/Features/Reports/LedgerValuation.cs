@@ -51,8 +51,10 @@ internal sealed class LedgerValuation(EdgeDatabase database)
         var locations = new Dictionary<string, string>(StringComparer.Ordinal);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            while (await reader.ReadAsync(cancellationToken))
+            // Read, not ReadAsync: SQLite reads are synchronous underneath, and this loop runs a million times.
+            while (reader.Read())
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var productId = reader.GetString(0);
                 if (!products.TryGetValue(productId, out var valuation))
                 {
@@ -70,7 +72,7 @@ internal sealed class LedgerValuation(EdgeDatabase database)
                 decimal? unitCost = reader.IsDBNull(4) ? null : decimal.Parse(reader.GetString(4), NumberStyles.Number, CultureInfo.InvariantCulture);
                 var referenceId = reader.IsDBNull(5) ? null : reader.GetString(5);
                 var cost = valuation.Apply(known, type, quantity, unitCost, referenceId);
-                if (type == MovementType.Ship && reader.GetInt64(6) >= fromMs)
+                if (type == MovementType.Ship && consumptionFrom is not null && reader.GetInt64(6) >= fromMs)
                 {
                     var (q, c) = consumption.GetValueOrDefault(productId);
                     consumption[productId] = (q - quantity, c + cost);
