@@ -1,3 +1,4 @@
+using Inventory.Edge.Features.Alerts;
 using Inventory.Edge.Features.Auth;
 using Inventory.Edge.Features.Catalog;
 using Inventory.Edge.Features.Integrity;
@@ -6,6 +7,7 @@ using Inventory.Edge.Features.Ledger;
 using Inventory.Edge.Features.Locations;
 using Inventory.Edge.Features.Realtime;
 using Inventory.Edge.Features.ScanImage;
+using Inventory.Edge.Features.Reports;
 using Inventory.Edge.Features.Users;
 using Inventory.Edge.Infrastructure.Data;
 using Inventory.Edge.Infrastructure.Http;
@@ -43,6 +45,8 @@ public static class EdgeApp
         builder.Services.AddLedger();
         builder.Services.AddIntegrity();
         builder.Services.AddRealtime();
+        builder.Services.AddReports();
+        builder.Services.AddAlerts();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -62,6 +66,8 @@ public static class EdgeApp
         app.MapRealtime();
         app.MapLabelsApi();
         app.MapScanImageApi();
+        app.MapReportsApi();
+        app.MapAlertsApi();
         return app;
     }
 }

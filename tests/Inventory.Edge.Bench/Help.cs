@@ -34,6 +34,14 @@ internal static class Help
             --clients 1000      connected clients
             --rounds 100        movements, one level change each
             --interval 0.1      seconds between movements
+          valuation   Stock valuation. Seeds products (a third with a cost price) and movements (receipts with a
+                      unit cost, shipments, transfer pairs between two locations) straight into SQLite, derives
+                      the levels, then times GET /api/reports/stock-valuation for fifo, lifo and wac, as of now
+                      and as of the middle of the ledger's year.
+            --products 200000   catalog size
+            --movements 1000000 ledger lines
+            --runs 3            calls per method and date
+            --seed 42
 
         In-process edge (every command, unless --url)
           The edge starts in this process on http://127.0.0.1:<free port> with a fresh data dir under the

@@ -24,6 +24,7 @@ try
         "movements" => await MovementsBench.RunAsync(parsed, cancel.Token),
         "search" => await SearchBench.RunAsync(parsed, cancel.Token),
         "fanout" => await FanoutBench.RunAsync(parsed, cancel.Token),
+        "valuation" => await ValuationBench.RunAsync(parsed, cancel.Token),
         _ => throw new BenchUsageException($"Unknown command '{parsed.Command}'."),
     };
 }

@@ -25,6 +25,8 @@ public enum Permission
     ViewSupplierPrices,
     RunIntegrityCheck,
     ViewDiagnostics,
+    ViewReports,
+    AcknowledgeAlerts,
 }
 
 /// <summary>
@@ -39,14 +41,16 @@ public static class RolePermissions
         [Role.Staff] =
         [
             Permission.ViewInventory, Permission.ExportData, Permission.Receive, Permission.Ship,
-            Permission.Transfer, Permission.Count, Permission.Return, Permission.Reserve, Permission.Scan,
+            Permission.Transfer, Permission.Count, Permission.Return, Permission.Reserve, Permission.Scan, Permission.ViewReports,
+            Permission.AcknowledgeAlerts,
         ],
         [Role.Purchasing] =
         [
             Permission.ViewInventory, Permission.ExportData, Permission.ReceiveAgainstPurchaseOrder,
             Permission.ManagePurchaseOrders, Permission.ManageSuppliers, Permission.ViewSupplierPrices,
+            Permission.ViewReports,
         ],
-        [Role.Viewer] = [Permission.ViewInventory, Permission.ExportData],
+        [Role.Viewer] = [Permission.ViewInventory, Permission.ExportData, Permission.ViewReports],
     };
 
     public static bool Allows(this Role role, Permission permission) => Table[role].Contains(permission);

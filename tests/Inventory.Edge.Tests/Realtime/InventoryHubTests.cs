@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Threading.Channels;
+using Inventory.Edge.Features.Alerts;
 using Inventory.Edge.Features.Realtime;
 using Inventory.Edge.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -87,6 +88,30 @@ public sealed class InventoryHubTests(EdgeHost edge) : IClassFixture<EdgeHost>
         Assert.True(level.Seq > seen);
         Assert.False(missed.Resync);
         Assert.True(missed.LatestSeq >= level.Seq);
+    }
+
+    [Fact]
+    public async Task Alert_ReorderPointCrossed_PushedOnceWhenItOpens()
+    {
+        using var client = await edge.ClientAsync();
+        var location = await client.CreateLocationAsync();
+        var product = await client.CreateProductAsync(reorderPoint: 5);
+        await client.ReceiveAsync(product, location, 10);
+        await using var hub = await ConnectAsync(client, location);
+        var alerts = Channel.CreateUnbounded<AlertChanged>();
+        hub.Connection.On<AlertChanged>(InventoryHub.AlertMethod, a => alerts.Writer.TryWrite(a));
+
+        await client.PostOkAsync("/api/inventory/ship", new { productId = product, locationId = location, quantity = 6 });
+        await client.PostOkAsync("/api/inventory/ship", new { productId = product, locationId = location, quantity = 1 });
+        await client.ReceiveAsync(product, location, 20);
+        using var timeout = new CancellationTokenSource(Wait);
+        var opened = await alerts.Reader.ReadAsync(timeout.Token);
+        var closed = await alerts.Reader.ReadAsync(timeout.Token);
+
+        Assert.Equal("open", opened.Status);
+        Assert.Equal(4, opened.Available);
+        Assert.Equal(product, opened.ProductId);
+        Assert.Equal("closed", closed.Status);
     }
 
     [Theory]

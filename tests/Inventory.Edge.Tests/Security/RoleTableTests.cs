@@ -72,6 +72,13 @@ public sealed class RoleTableTests(RoleTableTests.Fixture fixture) : IClassFixtu
             ("ledger stats", "GET", "/api/ledger/stats", true, false, false, false),
             ("product label", "GET", $"/api/products/{Any}/label", true, true, true, true),
             ("scan image", "POST", "/api/scan/image", true, true, false, false),
+            ("stock valuation", "GET", "/api/reports/stock-valuation", true, false, false, false),
+            ("reorder report", "GET", "/api/reports/reorder", true, true, true, true),
+            ("low stock report", "GET", "/api/reports/low-stock", true, true, true, true),
+            ("movement report", "GET", "/api/reports/movement", true, true, true, true),
+            ("alerts read", "GET", "/api/alerts", true, true, true, true),
+            ("alerts acknowledge", "POST", $"/api/alerts/{Any}/acknowledge", true, true, false, false),
+            ("alert recipients", "PUT", $"/api/alerts/recipients/{Any}", true, false, false, false),
         };
         var data = new TheoryData<string, string, string, string, bool>();
         foreach (var row in table)

@@ -9,7 +9,8 @@ namespace Inventory.Edge.Features.Ledger;
 /// Applies one command inside the writer's open transaction. Throws <see cref="LedgerRefusal"/> to refuse;
 /// the writer then rolls back to the command's savepoint, so a refusal leaves nothing behind.
 /// </summary>
-internal sealed class LedgerApplier(LedgerStatements sql, string siteCode, JsonSerializerOptions json)
+internal sealed class LedgerApplier(
+    LedgerStatements sql, string siteCode, JsonSerializerOptions json, Alerts.ReorderAlertDetector? alerts = null)
 {
     private sealed record ProductInfo(bool Active, string Sku, int? ReorderPoint, int? MaxLevel);
 
@@ -57,6 +58,7 @@ internal sealed class LedgerApplier(LedgerStatements sql, string siteCode, JsonS
         }
 
         var result = new MovementResult(movements, [.. stocks.Select(kv => LevelOf(kv.Key.Item1, kv.Key.Item2, kv.Value))]);
+        ObserveReorderPoints(stocks, now);
         if (command.IdempotencyKey is { } newKey)
         {
             var insert = sql.InsertIdempotency;
@@ -69,6 +71,24 @@ internal sealed class LedgerApplier(LedgerStatements sql, string siteCode, JsonS
         }
 
         return new LedgerOutcome(LedgerOutcomeKind.Committed, result);
+    }
+
+    /// <summary>
+    /// The alert hook: each level this command touched, as the command leaves it, against its reorder point.
+    /// Inside the transaction, so an alert opens or closes with the movement that caused it, or not at all.
+    /// </summary>
+    private void ObserveReorderPoints(Dictionary<(Guid, Guid), Stock> stocks, DateTimeOffset now)
+    {
+        if (alerts is null)
+        {
+            return;
+        }
+
+        foreach (var ((productId, locationId), stock) in stocks)
+        {
+            var available = stock.Slots.Sum(s => s.Quantity - s.Reserved);
+            alerts.Observe(productId, locationId, stock.Product.Sku, stock.Location.Code, available, stock.Product.ReorderPoint, now);
+        }
     }
 
     private LedgerOutcome? FindReplay(string key, string requestHash)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Threading.Channels;
+using Inventory.Edge.Features.Alerts;
 using Inventory.Edge.Features.Realtime;
 using Inventory.Edge.Infrastructure.Data;
 using Microsoft.AspNetCore.Http.Json;
@@ -23,14 +24,16 @@ public sealed partial class MovementWriter : BackgroundService
     private readonly JsonSerializerOptions _json;
     private readonly ILogger<MovementWriter> _logger;
     private readonly LedgerNotifications _notifications;
+    private readonly ReorderAlerts _alerts;
     private long _commits;
     private long _committedRequests;
 
     public MovementWriter(
         EdgeDatabase database, TimeProvider time, IOptions<EdgeOptions> options, IOptions<JsonOptions> json,
-        LedgerNotifications notifications, ILogger<MovementWriter> logger)
+        LedgerNotifications notifications, ReorderAlerts alerts, ILogger<MovementWriter> logger)
     {
         _notifications = notifications;
+        _alerts = alerts;
         _database = database;
         _time = time;
         _options = options.Value;
@@ -58,7 +61,8 @@ public sealed partial class MovementWriter : BackgroundService
     {
         await using var connection = await _database.OpenAsync(stoppingToken);
         using var statements = new LedgerStatements(connection);
-        var applier = new LedgerApplier(statements, _options.Site.Code, _json);
+        using var detector = _alerts.CreateDetector(connection);
+        var applier = new LedgerApplier(statements, _options.Site.Code, _json, detector);
         var batch = new List<Pending>(_options.Ledger.MaxBatch);
         var reader = _queue.Reader;
         try
@@ -70,7 +74,7 @@ public sealed partial class MovementWriter : BackgroundService
                     batch.Add(next);
                 }
 
-                CommitBatch(connection, statements, applier, batch);
+                CommitBatch(connection, statements, applier, detector, batch);
                 batch.Clear();
             }
         }
@@ -86,27 +90,37 @@ public sealed partial class MovementWriter : BackgroundService
         }
     }
 
-    private void CommitBatch(SqliteConnection connection, LedgerStatements statements, LedgerApplier applier, List<Pending> batch)
+    private void CommitBatch(
+        SqliteConnection connection, LedgerStatements statements, LedgerApplier applier, ReorderAlertDetector detector, List<Pending> batch)
     {
         var outcomes = new LedgerOutcome[batch.Count];
         try
         {
             using var transaction = connection.BeginTransaction(deferred: false);
             statements.Enlist(transaction);
+            detector.Enlist(transaction);
             var now = _time.GetUtcNow();
             for (var i = 0; i < batch.Count; i++)
             {
+                var mark = detector.Mark;
                 outcomes[i] = ApplyOne(transaction, applier, batch[i].Command, now, i);
+                if (outcomes[i].Kind is not (LedgerOutcomeKind.Committed or LedgerOutcomeKind.Replayed))
+                {
+                    detector.RollbackTo(mark);
+                }
             }
 
             transaction.Commit();
             statements.Enlist(null);
+            detector.Enlist(null);
         }
         catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
         {
             // The batch did not commit (disk full, I/O error, database locked past the timeout): nothing is
             // acknowledged, and every caller hears so, including those whose own part was fine.
             statements.Enlist(null);
+            detector.Enlist(null);
+            detector.Discard();
             LogBatchFailed(_logger, ex, batch.Count);
             foreach (var pending in batch)
             {
@@ -116,6 +130,7 @@ public sealed partial class MovementWriter : BackgroundService
             return;
         }
 
+        detector.Committed();
         Interlocked.Increment(ref _commits);
         Interlocked.Add(ref _committedRequests, batch.Count);
         for (var i = 0; i < batch.Count; i++)

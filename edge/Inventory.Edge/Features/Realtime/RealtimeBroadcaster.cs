@@ -1,31 +1,49 @@
+using Inventory.Edge.Features.Alerts;
 using Inventory.Edge.Features.Ledger;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Inventory.Edge.Features.Realtime;
 
 /// <summary>
-/// Sends each committed level change to the groups that watch its location, off the writer's thread.
-/// A failed send is logged and survived: clients resume from the last `seq` they saw.
+/// Sends each committed level change, and each reorder alert that opened or closed, to the groups that
+/// watch its location, off the writer's thread. A failed send is logged and survived: clients resume
+/// from the last `seq` they saw, and GET /api/alerts holds every alert.
 /// </summary>
 public sealed partial class RealtimeBroadcaster(
-    LedgerNotifications notifications, IHubContext<InventoryHub> hub, ILogger<RealtimeBroadcaster> logger) : BackgroundService
+    LedgerNotifications notifications, AlertEvents alerts, IHubContext<InventoryHub> hub, ILogger<RealtimeBroadcaster> logger)
+    : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(SendLevelsAsync(stoppingToken), SendAlertsAsync(stoppingToken));
+
+    private async Task SendLevelsAsync(CancellationToken stoppingToken)
     {
         await foreach (var result in notifications.Reader.ReadAllAsync(stoppingToken))
         {
             foreach (var change in Changes(result))
             {
-                try
-                {
-                    await hub.Clients.Groups(InventoryHub.SiteGroup, InventoryHub.LocationGroup(change.LocationId))
-                        .SendAsync(InventoryHub.LevelChangedMethod, change, stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    LogSendFailed(logger, ex);
-                }
+                await SendAsync(change.LocationId, InventoryHub.LevelChangedMethod, change, stoppingToken);
             }
+        }
+    }
+
+    private async Task SendAlertsAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var alert in alerts.Reader.ReadAllAsync(stoppingToken))
+        {
+            await SendAsync(alert.LocationId, InventoryHub.AlertMethod, alert, stoppingToken);
+        }
+    }
+
+    private async Task SendAsync(Guid locationId, string method, object message, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await hub.Clients.Groups(InventoryHub.SiteGroup, InventoryHub.LocationGroup(locationId)).SendAsync(method, message, stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogSendFailed(logger, ex);
         }
     }
 
@@ -41,6 +59,6 @@ public sealed partial class RealtimeBroadcaster(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A live level update could not be sent")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A live update could not be sent")]
     private static partial void LogSendFailed(ILogger logger, Exception exception);
 }

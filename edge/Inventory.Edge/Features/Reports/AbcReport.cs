@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Security.Claims;
+using Inventory.Domain.Accounts;
+using Inventory.Domain.Valuation;
+using Inventory.Edge.Features.Auth;
+using Inventory.Edge.Infrastructure.Data;
+using Inventory.Edge.Infrastructure.Http;
+
+namespace Inventory.Edge.Features.Reports;
+
+public sealed record AbcItem(Guid ProductId, string Sku, string Name, long Quantity, decimal? ConsumptionValue, decimal Share, string Class);
+
+public sealed record AbcAnalysis(DateTimeOffset From, DateTimeOffset To, int A, int B, string Method, decimal? TotalValue, IReadOnlyList<AbcItem> Items);
+
+/// <summary>
+/// ABC by consumption value over [from, to]: what was shipped, at the cost the ledger's layers gave it
+/// (method, default fifo), per product over all locations. Sorted by value, a product is A while the
+/// share of the products before it is under a%, B under a+b%, else C; so the largest product is always A.
+/// Products in stock that shipped nothing are C. Values for managers; classes for everyone.
+/// </summary>
+internal static class AbcReport
+{
+    public static async Task<IResult> Handle(
+        int? a, int? b, DateTimeOffset? from, DateTimeOffset? to, string? method, string? format, ClaimsPrincipal user,
+        EdgeDatabase database, LedgerValuation valuation, ReportOutput output, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (pa, pb) = (a ?? 80, b ?? 15);
+        var end = to ?? time.GetUtcNow();
+        var start = from ?? end.AddDays(-365);
+        var parsedMethod = ValuationMethod.Fifo;
+        var v = new Validation()
+            .Require(pa is > 0 and < 100 && pb is >= 0 && pa + pb <= 100, "a", "'a' and 'b' are percentages with 0 < a and a + b ≤ 100.")
+            .Require(start < end, "to", "'to' comes after 'from'.")
+            .Require(method is null || ValuationMethods.TryParse(method, out parsedMethod), "method", "'method' is one of fifo, lifo, wac.");
+        v = ReportOutput.Format(v, format, out var parsed);
+        if (!v.IsValid)
+        {
+            return v.ToProblem();
+        }
+
+        var run = await valuation.RunAsync(parsedMethod, end, start, cancellationToken);
+        var inStock = run.Positions.Where(p => p.Quantity > 0).Select(p => p.ProductId).ToHashSet(StringComparer.Ordinal);
+        var total = run.Consumption.Values.Sum(c => c.Cost);
+        var ranked = run.Consumption
+            .Select(kv => (Id: kv.Key, kv.Value.Quantity, kv.Value.Cost))
+            .Concat(inStock.Where(id => !run.Consumption.ContainsKey(id)).Select(id => (Id: id, Quantity: 0L, Cost: 0m)))
+            .OrderByDescending(x => x.Cost).ThenBy(x => run.Catalog.GetValueOrDefault(x.Id)?.Sku, StringComparer.Ordinal)
+            .ToList();
+        var showValue = user.Can(Permission.ViewCostPrices);
+        var items = new List<AbcItem>(ranked.Count);
+        decimal before = 0;
+        foreach (var (id, quantity, cost) in ranked)
+        {
+            var shareBefore = total == 0 ? 100m : before / total * 100m;
+            var cls = cost == 0 ? "C" : shareBefore < pa ? "A" : shareBefore < pa + pb ? "B" : "C";
+            var product = run.Catalog.GetValueOrDefault(id);
+            items.Add(new AbcItem(product?.Id ?? Guid.Parse(id), product?.Sku ?? "", product?.Name ?? "", quantity,
+                showValue ? ValuationMethods.ToCents(cost) : null, total == 0 ? 0 : Math.Round(cost / total * 100m, 2), cls));
+            before += cost;
+        }
+
+        var report = new AbcAnalysis(start, end, pa, pb, parsedMethod.ToWireName(), showValue ? ValuationMethods.ToCents(total) : null, items);
+        return output.Send(parsed, report, () => new ReportTable(
+            "abc", "ABC analysis by consumption value",
+            StockValuationReport.Filters(("from", Cells.Of(start)), ("to", Cells.Of(end)),
+                ("classes", $"A {pa}% · B {pb}% · C {100 - pa - pb}%"), ("method", parsedMethod.ToWireName())),
+            [new("SKU", Width: 1.5), new("Name", Width: 3), new("Shipped", true), .. (showValue ? new[] { new ReportColumn("Consumption value", true, 1.3) } : []),
+             new("Share %", true), new("Class")],
+            [.. items.Select(i => (string?[])
+            [
+                i.Sku, i.Name, Cells.Of(i.Quantity), .. (showValue ? new[] { Cells.Money(i.ConsumptionValue) } : []),
+                i.Share.ToString("0.00", CultureInfo.InvariantCulture), i.Class,
+            ])],
+            report.TotalValue is { } t ? $"Total consumption value {Cells.Money(t)}" : null));
+    }
+}

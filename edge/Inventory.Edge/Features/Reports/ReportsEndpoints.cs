@@ -1,0 +1,34 @@
+using Inventory.Domain.Accounts;
+using Inventory.Edge.Features.Auth;
+
+namespace Inventory.Edge.Features.Reports;
+
+public static class ReportsEndpoints
+{
+    public static IServiceCollection AddReports(this IServiceCollection services)
+    {
+        services.AddOptions<ReportsOptions>().BindConfiguration(ReportsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<LedgerValuation>();
+        services.AddSingleton<ReportOutput>();
+        return services;
+    }
+
+    public static void MapReportsApi(this WebApplication app)
+    {
+        var reports = app.MapGroup("/api/reports").WithTags("Reports");
+        reports.MapGet("/stock-valuation", StockValuationReport.Handle).RequirePermission(Permission.ViewCostPrices)
+            .WithSummary("Stock value per product and location from the ledger's cost layers (fifo|lifo|wac), as booked at asOf; format=json|csv|pdf.");
+        reports.MapGet("/reorder", LevelReports.Reorder).RequirePermission(Permission.ViewReports)
+            .WithSummary("Products at or below their reorder point per location, with a suggested order quantity.");
+        reports.MapGet("/low-stock", LevelReports.LowStock).RequirePermission(Permission.ViewReports)
+            .WithSummary("Products whose status is low or out, per location.");
+        reports.MapGet("/stock-summary", StockSummaryReport.Handle).RequirePermission(Permission.ViewReports)
+            .WithSummary("Per location: products, on hand, reserved, available, low and out counts; value for managers.");
+        reports.MapGet("/movement", MovementReport.Handle).RequirePermission(Permission.ViewReports)
+            .WithSummary("Opening, in, out and closing per product and location over [from, to).");
+        reports.MapGet("/dead-stock", DeadStockReport.Handle).RequirePermission(Permission.ViewReports)
+            .WithSummary("Stock with no ship or transfer out for `days` days (default 90); value for managers.");
+        reports.MapGet("/abc", AbcReport.Handle).RequirePermission(Permission.ViewReports)
+            .WithSummary("ABC classes by consumption value (shipped quantity at ledger cost), a/b percentages default 80/15.");
+    }
+}

@@ -1,0 +1,41 @@
+using Inventory.Edge.Infrastructure.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Inventory.Edge.Infrastructure.Data.Configurations;
+
+internal sealed class ReorderAlertConfiguration : IEntityTypeConfiguration<ReorderAlert>
+{
+    public void Configure(EntityTypeBuilder<ReorderAlert> builder)
+    {
+        builder.ToTable("reorder_alerts");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Status).HasMaxLength(8);
+        // The rule "one open alert per product and location" lives in the database, so no code path can break it.
+        builder.HasIndex(a => new { a.ProductId, a.LocationId }).IsUnique().HasFilter("status = 'open'")
+            .HasDatabaseName("ix_reorder_alerts_open");
+        builder.HasIndex(a => new { a.Status, a.OpenedAt });
+    }
+}
+
+internal sealed class MailOutboxMessageConfiguration : IEntityTypeConfiguration<MailOutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<MailOutboxMessage> builder)
+    {
+        builder.ToTable("mail_outbox");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedOnAdd();
+        builder.HasIndex(m => m.NextAttemptAt).HasFilter("sent_at IS NULL").HasDatabaseName("ix_mail_outbox_due");
+        builder.HasIndex(m => m.AlertId);
+    }
+}
+
+internal sealed class LocationAlertRecipientsConfiguration : IEntityTypeConfiguration<LocationAlertRecipients>
+{
+    public void Configure(EntityTypeBuilder<LocationAlertRecipients> builder)
+    {
+        builder.ToTable("location_alert_recipients");
+        builder.HasKey(r => r.LocationId);
+        builder.HasOne<Location>().WithMany().HasForeignKey(r => r.LocationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
