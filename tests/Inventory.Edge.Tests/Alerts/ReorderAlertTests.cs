@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using Inventory.Edge.Features.Alerts;
+using Inventory.Edge.Features.Realtime;
 using Inventory.Edge.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using netDumbster.smtp;
 
@@ -78,7 +80,13 @@ public sealed class ReorderAlertTests(ReorderAlertTests.Fixture fixture) : IClas
         using var admin = await Edge.ClientAsync();
         var location = await admin.CreateLocationAsync();
         var product = await admin.CreateProductAsync(reorderPoint: 5);
-        var events = Edge.Services.GetRequiredService<AlertEvents>();
+        var events = System.Threading.Channels.Channel.CreateUnbounded<AlertChanged>();
+        var token = admin.DefaultRequestHeaders.Authorization!.Parameter;
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(Edge.BaseAddress, InventoryHub.Path), o => o.AccessTokenProvider = () => Task.FromResult(token))
+            .Build();
+        hub.On<AlertChanged>(InventoryHub.AlertMethod, a => events.Writer.TryWrite(a));
+        await hub.StartAsync();
         await admin.ReceiveAsync(product, location, 10);
         Assert.Empty(await AlertsAsync(admin, product));
 
@@ -102,7 +110,7 @@ public sealed class ReorderAlertTests(ReorderAlertTests.Fixture fixture) : IClas
         Assert.Equal(2, (await AlertsAsync(admin, product)).Count);
         Assert.Single(await AlertsAsync(admin, product, "open"));
 
-        // The in-process stream the hub will forward: open, closed, open for this product, after each commit.
+        // What a screen on /hubs/inventory sees: open, closed, open for this product, each after its commit.
         var seen = new List<string>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         while (seen.Count < 3)
