@@ -1,8 +1,11 @@
 using Inventory.Edge.Features.Auth;
 using Inventory.Edge.Features.Catalog;
+using Inventory.Edge.Features.Devices;
 using Inventory.Edge.Features.Integrity;
 using Inventory.Edge.Features.Ledger;
 using Inventory.Edge.Features.Locations;
+using Inventory.Edge.Features.Mqtt;
+using Inventory.Edge.Features.Scanning;
 using Inventory.Edge.Features.Users;
 using Inventory.Edge.Infrastructure.Data;
 using Inventory.Edge.Infrastructure.Http;
@@ -39,6 +42,9 @@ public static class EdgeApp
         builder.Services.AddLocations();
         builder.Services.AddLedger();
         builder.Services.AddIntegrity();
+        builder.Services.AddDevices();
+        builder.Services.AddScanning();
+        builder.AddEdgeMqtt();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -55,6 +61,9 @@ public static class EdgeApp
         app.MapLocationsApi();
         app.MapLedgerApi();
         app.MapIntegrityApi();
+        app.MapDevicesApi();
+        app.MapScanningApi();
+        app.UseEdgeMqtt();
         return app;
     }
 }

@@ -79,6 +79,7 @@ internal sealed class BenchEdge : IAsyncDisposable
                 $"--Inventory:Bootstrap:AdminPassword={settings.Password}",
                 "--Serilog:MinimumLevel:Default=Warning",
                 "--Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime=Warning",
+                "--Inventory:Mqtt:Port=0",
             };
             if (settings.MaxBatch is { } maxBatch)
             {
