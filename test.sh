@@ -6,7 +6,7 @@ cd "$(dirname "$0")"
 
 # Debian packages the test suite drives for real. Installed only when missing; a tool that cannot be
 # installed fails the run here, loudly, instead of letting a test skip itself.
-apt_packages=()
+apt_packages=(mosquitto mosquitto-clients)
 missing=()
 for pkg in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

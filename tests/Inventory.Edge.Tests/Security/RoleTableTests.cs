@@ -70,6 +70,11 @@ public sealed class RoleTableTests(RoleTableTests.Fixture fixture) : IClassFixtu
             ("users password", "POST", $"/api/users/{Any}/password", true, false, false, false),
             ("integrity", "POST", "/api/integrity/check", true, false, false, false),
             ("ledger stats", "GET", "/api/ledger/stats", true, false, false, false),
+            ("devices list", "GET", "/api/devices", true, false, false, false),
+            ("devices register", "POST", "/api/devices", true, false, false, false),
+            ("devices revoke", "DELETE", "/api/devices/S-none", true, false, false, false),
+            ("scan", "POST", "/api/scan", true, true, false, false),
+            ("barcode link", "POST", $"/api/products/{Any}/barcodes", true, false, false, false),
         };
         var data = new TheoryData<string, string, string, string, bool>();
         foreach (var row in table)
