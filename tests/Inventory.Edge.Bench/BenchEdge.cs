@@ -58,7 +58,8 @@ internal sealed class BenchEdge : IAsyncDisposable
         : "as configured on the running edge (not visible from here)";
 
     /// <summary>Starts or finds the edge and signs in as admin.</summary>
-    public static async Task<BenchEdge> StartAsync(EdgeSettings settings, int maxConnections, CancellationToken cancellationToken)
+    public static async Task<BenchEdge> StartAsync(
+        EdgeSettings settings, int maxConnections, CancellationToken cancellationToken, IEnumerable<string>? extraEdgeArgs = null)
     {
         WebApplication? app = null;
         string? dataDir = null;
@@ -86,6 +87,8 @@ internal sealed class BenchEdge : IAsyncDisposable
                 edgeArgs.Add($"--Inventory:Ledger:MaxBatch={maxBatch.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
             }
 
+            // Later arguments win: a command may turn on what the defaults above leave off (the MQTT broker).
+            edgeArgs.AddRange(extraEdgeArgs ?? []);
             app = EdgeApp.Build([.. edgeArgs]);
             await app.StartAsync(cancellationToken);
             var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();

@@ -29,7 +29,18 @@ internal static class Help
             --seed 42           makes the catalog and the queries repeatable
             --max-seconds 600   stop querying after this long (warm-up included)
 
-        In-process edge (both commands, unless --url)
+          scanners    Scan -> result latency over MQTT against the embedded broker. Registers N devices and
+                      connects one MQTTnet client each (MQTT 5, QoS 1); each publishes `receive` scans (a fresh
+                      scan id, quantity 1, random product's EAN-13) at a fixed rate and times each result on its
+                      result topic. Reports sent, answered, errors (ok=false or no answer within 10 s), sustained
+                      results/s, p50/p95/p99/max and requests per commit. In-process edge only.
+            --devices 200       simulated scanners
+            --rate 10           scans per second per scanner
+            --seconds 20        timed phase
+            --warmup 3          warm-up (not measured)
+            --products 200      products created over HTTP before the run
+
+        In-process edge (all commands; movements also with --url)
           The edge starts in this process on http://127.0.0.1:<free port> with a fresh data dir under the
           system temp dir, removed afterwards. Client and edge share the CPUs.
             --max-batch N       Inventory:Ledger:MaxBatch (group-commit batch limit); default: the edge's own

@@ -23,6 +23,7 @@ try
     {
         "movements" => await MovementsBench.RunAsync(parsed, cancel.Token),
         "search" => await SearchBench.RunAsync(parsed, cancel.Token),
+        "scanners" => await ScannersBench.RunAsync(parsed, cancel.Token),
         _ => throw new BenchUsageException($"Unknown command '{parsed.Command}'."),
     };
 }
