@@ -87,7 +87,16 @@ public sealed partial class ExternalBrokerClient(
 
         if (client.IsConnected)
         {
-            await client.DisconnectAsync(new MqttClientDisconnectOptions(), CancellationToken.None);
+            // Bounded: a broker that stopped answering must not hold the edge's shutdown.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            try
+            {
+                await client.DisconnectAsync(new MqttClientDisconnectOptions(), timeout.Token);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or MQTTnet.Exceptions.MqttCommunicationException)
+            {
+                LogConnectFailed(logger, settings.ExternalBroker!, "no answer to DISCONNECT", 0);
+            }
         }
     }
 

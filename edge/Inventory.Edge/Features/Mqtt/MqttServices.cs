@@ -21,7 +21,8 @@ public static class MqttServices
         services.AddSingleton(listeners);
         if (!string.IsNullOrWhiteSpace(options.ExternalBroker))
         {
-            services.AddHostedService<ExternalBrokerClient>();
+            services.AddSingleton<ExternalBrokerClient>();
+            services.AddHostedService(sp => sp.GetRequiredService<ExternalBrokerClient>());
             return;
         }
 
