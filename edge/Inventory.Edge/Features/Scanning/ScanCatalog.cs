@@ -1,5 +1,6 @@
 using Inventory.Edge.Features.Ledger;
 using Inventory.Edge.Infrastructure.Data;
+using Microsoft.Data.Sqlite;
 
 namespace Inventory.Edge.Features.Scanning;
 
@@ -14,7 +15,10 @@ public sealed class ScanCatalog(EdgeDatabase database)
     /// A barcode as printed first; then the other spellings of the same GTIN (a UPC-A scanned against a
     /// stored EAN-13, an EAN-13 against a stored GTIN-14, …); then the SKU.
     /// </summary>
-    public async Task<ScanMatch?> FindAsync(ScannedCode code, CancellationToken cancellationToken)
+    /// <summary>One pooled read connection serves every lookup of a scan.</summary>
+    public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => database.OpenAsync(cancellationToken);
+
+    public async Task<ScanMatch?> FindAsync(SqliteConnection connection, ScannedCode code, CancellationToken cancellationToken)
     {
         var candidates = new List<string> { code.Raw };
         if (code.Gtin14 is { } g)
@@ -30,7 +34,6 @@ public sealed class ScanCatalog(EdgeDatabase database)
         }
 
         candidates = [.. candidates.Distinct(StringComparer.Ordinal)];
-        await using var connection = await database.OpenAsync(cancellationToken);
         await using (var command = connection.CreateCommand())
         {
             var names = candidates.Select((_, i) => "$c" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
@@ -70,9 +73,8 @@ public sealed class ScanCatalog(EdgeDatabase database)
             : null;
     }
 
-    public async Task<ScanLocation?> FindLocationAsync(string? code, Guid? id, CancellationToken cancellationToken)
+    public async Task<ScanLocation?> FindLocationAsync(SqliteConnection connection, string? code, Guid? id, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         if (id is { } locationId)
         {

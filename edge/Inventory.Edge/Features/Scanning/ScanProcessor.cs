@@ -36,23 +36,39 @@ public sealed class ScanProcessor(
             return ScanResult.Fail(codeError, scan.Id, action);
         }
 
-        var match = await catalog.FindAsync(code, cancellationToken);
-        if (match is null)
-        {
-            return ScanResult.Fail("Not found: " + Short(code.Raw), scan.Id, action);
-        }
-
-        var product = new ScanProduct(match.Id, match.Sku, match.Name);
+        ScanMatch? match;
         ScanLocation? location = null;
-        if (scan.LocationId is not null || !string.IsNullOrWhiteSpace(scan.Location))
+        ScanLocation? target = null;
+        await using (var connection = await catalog.OpenAsync(cancellationToken))
         {
-            location = await catalog.FindLocationAsync(scan.Location, scan.LocationId, cancellationToken);
-            if (location is null)
+            match = await catalog.FindAsync(connection, code, cancellationToken);
+            if (match is null)
             {
-                return ScanResult.Fail("No location " + Short(scan.Location ?? scan.LocationId.ToString()!), scan.Id, action, product);
+                return ScanResult.Fail("Not found: " + Short(code.Raw), scan.Id, action);
+            }
+
+            if (scan.LocationId is not null || !string.IsNullOrWhiteSpace(scan.Location))
+            {
+                location = await catalog.FindLocationAsync(connection, scan.Location, scan.LocationId, cancellationToken);
+                if (location is null)
+                {
+                    return ScanResult.Fail("No location " + Short(scan.Location ?? scan.LocationId.ToString()!), scan.Id, action, Product(match));
+                }
+            }
+
+            if (action == ScanActions.Move && location is not null)
+            {
+                target = scan.ToLocationId is null && string.IsNullOrWhiteSpace(scan.ToLocation)
+                    ? location
+                    : await catalog.FindLocationAsync(connection, scan.ToLocation, scan.ToLocationId, cancellationToken);
+                if (target is null)
+                {
+                    return ScanResult.Fail("No location " + Short(scan.ToLocation ?? scan.ToLocationId.ToString()!), scan.Id, action, Product(match));
+                }
             }
         }
 
+        var product = Product(match);
         if (action == ScanActions.Lookup)
         {
             return await LookupAsync(scan, product, location, cancellationToken);
@@ -63,21 +79,9 @@ public sealed class ScanProcessor(
             return ScanResult.Fail("Location needed", scan.Id, action, product);
         }
 
-        ScanLocation? target = null;
-        if (action == ScanActions.Move)
+        if (action == ScanActions.Move && target!.Id == location.Id && string.Equals(Clean(scan.Bin), Clean(scan.ToBin), StringComparison.Ordinal))
         {
-            target = scan.ToLocationId is null && string.IsNullOrWhiteSpace(scan.ToLocation)
-                ? location
-                : await catalog.FindLocationAsync(scan.ToLocation, scan.ToLocationId, cancellationToken);
-            if (target is null)
-            {
-                return ScanResult.Fail("No location " + Short(scan.ToLocation ?? scan.ToLocationId.ToString()!), scan.Id, action, product);
-            }
-
-            if (target.Id == location.Id && string.Equals(Clean(scan.Bin), Clean(scan.ToBin), StringComparison.Ordinal))
-            {
-                return ScanResult.Fail("Move needs toLocation or toBin", scan.Id, action, product);
-            }
+            return ScanResult.Fail("Move needs toLocation or toBin", scan.Id, action, product);
         }
 
         return await MoveStockAsync(scan, action, actor, code, match, product, location, target, cancellationToken);
@@ -236,6 +240,8 @@ public sealed class ScanProcessor(
     /// <summary>A scanner's correction is most often a miscount, so that is the reason unless the scan names one.</summary>
     private static string AdjustReason(string? reason) =>
         reason is not null && AdjustmentReasons.TryParse(reason, out var parsed) ? parsed.ToWireName() : "count_error";
+
+    private static ScanProduct Product(ScanMatch match) => new(match.Id, match.Sku, match.Name);
 
     private static ScanLevel ToLevel(LevelView l) => new(l.LocationId, l.Quantity, l.Reserved, l.Available, l.Status);
 
