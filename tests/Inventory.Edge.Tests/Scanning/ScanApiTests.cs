@@ -87,6 +87,7 @@ public sealed class ScanApiTests(EdgeHost edge) : IClassFixture<EdgeHost>
         Assert.All(new[] { shortStock, unknown, badQty, noLocation }, r => Assert.False(r.GetProperty("ok").GetBoolean()));
         Assert.Equal("Not found: 999999", unknown.GetProperty("message").GetString());
         Assert.Equal("Location needed", noLocation.GetProperty("message").GetString());
+        Assert.Equal("Short: 1 avail of 5", shortStock.GetProperty("message").GetString());
         Assert.Equal(1, await manager.QuantityAsync(stock.Product, stock.Location));
     }
 

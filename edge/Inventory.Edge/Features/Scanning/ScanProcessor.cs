@@ -124,6 +124,15 @@ public sealed class ScanProcessor(
             [line], actor.UserId, actor.DeviceId, scan.At ?? time.GetUtcNow(), key,
             key is null ? "" : HashOf(line, transferTo), transferTo);
         var outcome = await writer.SubmitAsync(command, cancellationToken);
+        if (outcome.Kind == LedgerOutcomeKind.Refused)
+        {
+            // The ledger's own sentence is written for a desk screen; a scanner gets the number that matters.
+            var levels = await queries.ForProductAsync(match.Id, cancellationToken);
+            var here = levels?.Levels.FirstOrDefault(l => l.LocationId == location.Id);
+            var level = here is null ? new ScanLevel(location.Id, 0, 0, 0, "out") : new ScanLevel(here.LocationId, here.Quantity, here.Reserved, here.Available, here.Status);
+            return new ScanResult(false, $"Short: {level.Available} avail of {quantity}", product, level, scan.Id, action);
+        }
+
         return ToResult(outcome, scan, action, product, location, target, units);
     }
 
