@@ -1,6 +1,7 @@
 using Inventory.Edge.Features.Alerts;
 using Inventory.Edge.Features.Auth;
 using Inventory.Edge.Features.Catalog;
+using Inventory.Edge.Features.Devices;
 using Inventory.Edge.Features.Integrity;
 using Inventory.Edge.Features.Labels;
 using Inventory.Edge.Features.Ledger;
@@ -8,6 +9,8 @@ using Inventory.Edge.Features.Locations;
 using Inventory.Edge.Features.Realtime;
 using Inventory.Edge.Features.ScanImage;
 using Inventory.Edge.Features.Reports;
+using Inventory.Edge.Features.Mqtt;
+using Inventory.Edge.Features.Scanning;
 using Inventory.Edge.Features.Users;
 using Inventory.Edge.Infrastructure.Data;
 using Inventory.Edge.Infrastructure.Http;
@@ -47,6 +50,9 @@ public static class EdgeApp
         builder.Services.AddRealtime();
         builder.Services.AddReports();
         builder.Services.AddAlerts();
+        builder.Services.AddDevices();
+        builder.Services.AddScanning();
+        builder.AddEdgeMqtt();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -68,6 +74,9 @@ public static class EdgeApp
         app.MapScanImageApi();
         app.MapReportsApi();
         app.MapAlertsApi();
+        app.MapDevicesApi();
+        app.MapScanningApi();
+        app.UseEdgeMqtt();
         return app;
     }
 }

@@ -25,6 +25,9 @@ public sealed class EdgeOptions
     [ValidateObjectMembers]
     public LedgerOptions Ledger { get; set; } = new();
 
+    [ValidateObjectMembers]
+    public Features.Mqtt.MqttOptions Mqtt { get; set; } = new();
+
     /// <summary>The data dir before options are bound: logging and the database need it while the host is being built.</summary>
     public static string DataDirFrom(IConfiguration configuration) =>
         Path.GetFullPath(configuration[$"{Section}:DataDir"] ?? "data");

@@ -58,7 +58,8 @@ internal sealed class BenchEdge : IAsyncDisposable
         : "as configured on the running edge (not visible from here)";
 
     /// <summary>Starts or finds the edge and signs in as admin.</summary>
-    public static async Task<BenchEdge> StartAsync(EdgeSettings settings, int maxConnections, CancellationToken cancellationToken)
+    public static async Task<BenchEdge> StartAsync(
+        EdgeSettings settings, int maxConnections, CancellationToken cancellationToken, IEnumerable<string>? extraEdgeArgs = null)
     {
         WebApplication? app = null;
         string? dataDir = null;
@@ -79,12 +80,15 @@ internal sealed class BenchEdge : IAsyncDisposable
                 $"--Inventory:Bootstrap:AdminPassword={settings.Password}",
                 "--Serilog:MinimumLevel:Default=Warning",
                 "--Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime=Warning",
+                "--Inventory:Mqtt:Port=0",
             };
             if (settings.MaxBatch is { } maxBatch)
             {
                 edgeArgs.Add($"--Inventory:Ledger:MaxBatch={maxBatch.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
             }
 
+            // Later arguments win: a command may turn on what the defaults above leave off (the MQTT broker).
+            edgeArgs.AddRange(extraEdgeArgs ?? []);
             app = EdgeApp.Build([.. edgeArgs]);
             await app.StartAsync(cancellationToken);
             var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();

@@ -34,6 +34,7 @@ internal static class Help
             --clients 1000      connected clients
             --rounds 100        movements, one level change each
             --interval 0.1      seconds between movements
+
           valuation   Stock valuation. Seeds products (a third with a cost price) and movements (receipts with a
                       unit cost, shipments, transfer pairs between two locations) straight into SQLite, derives
                       the levels, then times GET /api/reports/stock-valuation for fifo, lifo and wac, as of now
@@ -43,7 +44,18 @@ internal static class Help
             --runs 3            calls per method and date
             --seed 42
 
-        In-process edge (every command, unless --url)
+          scanners    Scan -> result latency over MQTT against the embedded broker. Registers N devices and
+                      connects one MQTTnet client each (MQTT 5, QoS 1); each publishes `receive` scans (a fresh
+                      scan id, quantity 1, random product's EAN-13) at a fixed rate and times each result on its
+                      result topic. Reports sent, answered, errors (ok=false or no answer within 10 s), sustained
+                      results/s, p50/p95/p99/max and requests per commit. In-process edge only.
+            --devices 200       simulated scanners
+            --rate 10           scans per second per scanner
+            --seconds 20        timed phase
+            --warmup 3          warm-up (not measured)
+            --products 200      products created over HTTP before the run
+
+        In-process edge (every command; movements and fanout also against a running edge with --url)
           The edge starts in this process on http://127.0.0.1:<free port> with a fresh data dir under the
           system temp dir, removed afterwards. Client and edge share the CPUs.
             --max-batch N       Inventory:Ledger:MaxBatch (group-commit batch limit); default: the edge's own

@@ -25,6 +25,7 @@ try
         "search" => await SearchBench.RunAsync(parsed, cancel.Token),
         "fanout" => await FanoutBench.RunAsync(parsed, cancel.Token),
         "valuation" => await ValuationBench.RunAsync(parsed, cancel.Token),
+        "scanners" => await ScannersBench.RunAsync(parsed, cancel.Token),
         _ => throw new BenchUsageException($"Unknown command '{parsed.Command}'."),
     };
 }

@@ -44,6 +44,8 @@ public sealed class EdgeHost : IAsyncLifetime
             $"--Inventory:Site:Code={SiteCode}",
             $"--Inventory:Bootstrap:AdminPassword={AdminPassword}",
             "--Serilog:MinimumLevel:Default=Warning",
+            // The broker is off unless a test asks for it (Settings win): test hosts run side by side.
+            "--Inventory:Mqtt:Port=0",
         };
         args.AddRange(Settings.Select(kv => $"--{kv.Key}={kv.Value}"));
         _app = EdgeApp.Build([.. args]);

@@ -79,6 +79,11 @@ public sealed class RoleTableTests(RoleTableTests.Fixture fixture) : IClassFixtu
             ("alerts read", "GET", "/api/alerts", true, true, true, true),
             ("alerts acknowledge", "POST", $"/api/alerts/{Any}/acknowledge", true, true, false, false),
             ("alert recipients", "PUT", $"/api/alerts/recipients/{Any}", true, false, false, false),
+            ("devices list", "GET", "/api/devices", true, false, false, false),
+            ("devices register", "POST", "/api/devices", true, false, false, false),
+            ("devices revoke", "DELETE", "/api/devices/S-none", true, false, false, false),
+            ("scan", "POST", "/api/scan", true, true, false, false),
+            ("barcode link", "POST", $"/api/products/{Any}/barcodes", true, false, false, false),
         };
         var data = new TheoryData<string, string, string, string, bool>();
         foreach (var row in table)

@@ -1,0 +1,53 @@
+namespace Inventory.Edge.Features.Scanning;
+
+public static class ScanActions
+{
+    public const string Lookup = "lookup";
+    public const string Receive = "receive";
+    public const string Pick = "pick";
+    public const string Adjust = "adjust";
+    public const string Count = "count";
+    public const string Move = "move";
+    public static readonly IReadOnlyList<string> All = [Lookup, Receive, Pick, Adjust, Count, Move];
+}
+
+/// <summary>A scan as a device publishes it or a client posts it to /api/scan.</summary>
+public sealed record ScanRequest(
+    Guid? Id,
+    string? Code,
+    string? Action,
+    string? Location,
+    Guid? LocationId,
+    string? Bin,
+    int? Qty,
+    DateTimeOffset? At,
+    string? ToLocation = null,
+    Guid? ToLocationId = null,
+    string? ToBin = null,
+    string? Lot = null,
+    DateOnly? Expiry = null,
+    string? Reason = null,
+    string? Note = null);
+
+public sealed record ScanProduct(Guid Id, string Sku, string Name);
+
+public sealed record ScanLevel(Guid LocationId, long Quantity, long Reserved, long Available, string Status);
+
+/// <summary>The answer to a scan; <see cref="Message"/> fits a small screen (about 40 characters).</summary>
+public sealed record ScanResult(
+    bool Ok,
+    string Message,
+    ScanProduct? Product = null,
+    ScanLevel? Level = null,
+    Guid? Id = null,
+    string? Action = null,
+    long? Quantity = null,
+    IReadOnlyList<ScanLevel>? Levels = null,
+    IReadOnlyList<Guid>? MovementIds = null)
+{
+    public static ScanResult Fail(string message, Guid? id = null, string? action = null, ScanProduct? product = null) =>
+        new(false, message, product, null, id, action);
+}
+
+/// <summary>Who scans: a signed-in user over HTTP, or a registered device over MQTT.</summary>
+public sealed record ScanActor(Guid? UserId, string? DeviceId, Func<Inventory.Domain.Accounts.Permission, bool> Can);
