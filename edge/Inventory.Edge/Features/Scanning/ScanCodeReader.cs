@@ -1,4 +1,4 @@
-using Inventory.Domain.Catalog;
+using Inventory.Barcodes;
 
 namespace Inventory.Edge.Features.Scanning;
 
@@ -16,16 +16,23 @@ public sealed record ScannedCode(
     string? Error = null);
 
 /// <summary>
-/// Classifies a scanned code. Today: plain codes (barcode, SKU) and bare GTINs (EAN-8, UPC-A, EAN-13,
-/// GTIN-14). The GS1 element-string parser plugs in here, in <see cref="Read"/> only: everything after it
-/// (product match, lot, expiry, quantity) already reads the fields of <see cref="ScannedCode"/>.
+/// Classifies a scanned code with the GS1 rules of Inventory.Barcodes: a GS1 element string (bracketed,
+/// or FNC1-separated with or without a symbology identifier) gives its GTIN, lot, expiry, serial and
+/// count; a bare EAN-8/UPC-A/EAN-13/GTIN-14 its GTIN-14; anything else is a plain code (barcode or SKU).
+/// A broken GS1 string (bad check digit, unknown AI) carries the parser's short message.
 /// </summary>
-public sealed class ScanCodeReader
+public sealed class ScanCodeReader(TimeProvider time)
 {
     public ScannedCode Read(string code)
     {
-        var raw = code.Trim();
-        // GS1 element strings ("(01)…(17)…" or FNC1-separated) go to the GS1 parser here once it is merged.
-        return new ScannedCode(raw, Gtin.IsValid(raw) ? Gtin.ToGtin14(raw) : null);
+        var scan = ScanCode.Parse(code, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        return scan.Kind switch
+        {
+            ScanCodeKind.Gs1 when scan.Gs1 is { } gs1 => new ScannedCode(
+                scan.Raw, scan.Gtin14, gs1.Batch, gs1.Expiry, gs1.Serial, gs1.Quantity, scan.Error),
+            ScanCodeKind.Gs1 => new ScannedCode(scan.Raw, Error: scan.Error ?? "GS1: unreadable code"),
+            ScanCodeKind.Gtin => new ScannedCode(scan.Raw, scan.Gtin14),
+            _ => new ScannedCode(scan.Text.Length > 0 ? scan.Text : scan.Raw, Error: scan.Error),
+        };
     }
 }
