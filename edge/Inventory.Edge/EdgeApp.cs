@@ -48,6 +48,7 @@ public static class EdgeApp
         builder.Services.AddLedger();
         builder.Services.AddIntegrity();
         builder.Services.AddRealtime();
+        builder.Services.AddLabelPrinting();
         builder.Services.AddReports();
         builder.Services.AddAlerts();
         builder.Services.AddDevices();
@@ -71,6 +72,7 @@ public static class EdgeApp
         app.MapIntegrityApi();
         app.MapRealtime();
         app.MapLabelsApi();
+        app.MapLabelPrintingApi();
         app.MapScanImageApi();
         app.MapReportsApi();
         app.MapAlertsApi();

@@ -25,6 +25,7 @@ public enum Permission
     ViewSupplierPrices,
     RunIntegrityCheck,
     ViewDiagnostics,
+    PrintLabels,
     ViewReports,
     AcknowledgeAlerts,
 }
@@ -41,7 +42,8 @@ public static class RolePermissions
         [Role.Staff] =
         [
             Permission.ViewInventory, Permission.ExportData, Permission.Receive, Permission.Ship,
-            Permission.Transfer, Permission.Count, Permission.Return, Permission.Reserve, Permission.Scan, Permission.ViewReports,
+            Permission.Transfer, Permission.Count, Permission.Return, Permission.Reserve, Permission.Scan,
+            Permission.PrintLabels, Permission.ViewReports,
             Permission.AcknowledgeAlerts,
         ],
         [Role.Purchasing] =

@@ -70,6 +70,8 @@ public sealed class RoleTableTests(RoleTableTests.Fixture fixture) : IClassFixtu
             ("users password", "POST", $"/api/users/{Any}/password", true, false, false, false),
             ("integrity", "POST", "/api/integrity/check", true, false, false, false),
             ("ledger stats", "GET", "/api/ledger/stats", true, false, false, false),
+            ("labels print", "POST", "/api/labels/print", true, true, false, false),
+            ("label jobs", "GET", "/api/labels/jobs", true, true, false, false),
             ("product label", "GET", $"/api/products/{Any}/label", true, true, true, true),
             ("scan image", "POST", "/api/scan/image", true, true, false, false),
             ("stock valuation", "GET", "/api/reports/stock-valuation", true, false, false, false),

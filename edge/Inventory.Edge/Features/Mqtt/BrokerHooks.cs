@@ -19,6 +19,10 @@ public sealed partial class BrokerHooks(
 
     private MqttServer _server = null!;
 
+    /// <summary>Hands a message from the edge itself to the broker (for a printer's jobs topic, say).</summary>
+    public Task PublishAsync(MqttApplicationMessage message, CancellationToken cancellationToken) =>
+        _server.InjectApplicationMessage(new InjectedMqttApplicationMessage(message) { SenderClientId = "edge" }, cancellationToken);
+
     public void Attach(MqttServer server)
     {
         _server = server;

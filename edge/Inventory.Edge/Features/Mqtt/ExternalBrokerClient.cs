@@ -17,7 +17,21 @@ public sealed partial class ExternalBrokerClient(
     // Scans are handled concurrently (the ledger groups them into shared commits), up to this many at once.
     private readonly SemaphoreSlim _inFlight = new(256);
 
+    private IMqttClient? _client;
+
     public bool IsConnected { get; private set; }
+
+    /// <summary>Publishes through the external broker; false while the edge is not connected to it.</summary>
+    public async Task<bool> PublishAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
+    {
+        if (_client is not { IsConnected: true } client)
+        {
+            return false;
+        }
+
+        await client.PublishAsync(message, cancellationToken);
+        return true;
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -28,6 +42,7 @@ public sealed partial class ExternalBrokerClient(
         }
 
         using var client = new MqttClientFactory().CreateMqttClient();
+        _client = client;
         client.ApplicationMessageReceivedAsync += e =>
         {
             var topic = e.ApplicationMessage.Topic;

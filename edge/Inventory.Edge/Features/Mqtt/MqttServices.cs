@@ -17,6 +17,7 @@ public static class MqttServices
         services.AddSingleton<DeviceConnections>();
         services.AddSingleton<ScanRateLimiter>();
         services.AddSingleton<ScanMessages>();
+        services.AddSingleton<DeviceMessages>();
         var listeners = new MqttListeners();
         services.AddSingleton(listeners);
         if (!string.IsNullOrWhiteSpace(options.ExternalBroker))

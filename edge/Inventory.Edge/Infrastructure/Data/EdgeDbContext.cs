@@ -16,6 +16,7 @@ public sealed class EdgeDbContext(DbContextOptions<EdgeDbContext> options) : DbC
     public DbSet<StockMovement> StockMovements => Set<StockMovement>();
     public DbSet<StockLevel> StockLevels => Set<StockLevel>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<PrintJob> PrintJobs => Set<PrintJob>();
     public DbSet<Device> Devices => Set<Device>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

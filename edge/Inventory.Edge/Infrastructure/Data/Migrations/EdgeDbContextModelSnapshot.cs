@@ -331,6 +331,52 @@ namespace Inventory.Edge.Infrastructure.Data.Migrations
                     b.ToTable("mail_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Inventory.Edge.Infrastructure.Data.Entities.PrintJob", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Copies")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("copies");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("PrinterId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("printer_id");
+
+                    b.Property<string>("ProductId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("RequestedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Zpl")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("zpl");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliveredAt", "CreatedAt");
+
+                    b.ToTable("print_jobs", (string)null);
+                });
+
             modelBuilder.Entity("Inventory.Edge.Infrastructure.Data.Entities.Product", b =>
                 {
                     b.Property<string>("Id")
