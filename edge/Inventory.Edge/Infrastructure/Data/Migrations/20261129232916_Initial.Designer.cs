@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Inventory.Edge.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(EdgeDbContext))]
-    [Migration("20261129224056_Devices")]
-    partial class Devices
+    [Migration("20261129232916_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -232,6 +232,22 @@ namespace Inventory.Edge.Infrastructure.Data.Migrations
                     b.ToTable("locations", (string)null);
                 });
 
+            modelBuilder.Entity("Inventory.Edge.Infrastructure.Data.Entities.LocationAlertRecipients", b =>
+                {
+                    b.Property<string>("LocationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location_id");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipients");
+
+                    b.HasKey("LocationId");
+
+                    b.ToTable("location_alert_recipients", (string)null);
+                });
+
             modelBuilder.Entity("Inventory.Edge.Infrastructure.Data.Entities.LocationProductSetting", b =>
                 {
                     b.Property<string>("ProductId")
@@ -259,6 +275,109 @@ namespace Inventory.Edge.Infrastructure.Data.Migrations
                     b.HasIndex("LocationId");
 
                     b.ToTable("location_product_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Inventory.Edge.Infrastructure.Data.Entities.MailOutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AlertId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("alert_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipients");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AlertId");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_mail_outbox_due")
+                        .HasFilter("sent_at IS NULL");
+
+                    b.ToTable("mail_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Inventory.Edge.Infrastructure.Data.Entities.PrintJob", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Copies")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("copies");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("PrinterId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("printer_id");
+
+                    b.Property<string>("ProductId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("RequestedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Zpl")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("zpl");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliveredAt", "CreatedAt");
+
+                    b.ToTable("print_jobs", (string)null);
                 });
 
             modelBuilder.Entity("Inventory.Edge.Infrastructure.Data.Entities.Product", b =>
@@ -390,6 +509,69 @@ namespace Inventory.Edge.Infrastructure.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_barcode_pack", "pack_quantity >= 1");
                         });
+                });
+
+            modelBuilder.Entity("Inventory.Edge.Infrastructure.Data.Entities.ReorderAlert", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<long?>("AvailableAtClose")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("available_at_close");
+
+                    b.Property<long>("AvailableAtOpen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("available_at_open");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("LocationId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location_id");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("ProductId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("ReorderPoint")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reorder_point");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId", "LocationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reorder_alerts_open")
+                        .HasFilter("status = 'open'");
+
+                    b.HasIndex("Status", "OpenedAt");
+
+                    b.ToTable("reorder_alerts", (string)null);
                 });
 
             modelBuilder.Entity("Inventory.Edge.Infrastructure.Data.Entities.StockLevel", b =>
@@ -624,6 +806,15 @@ namespace Inventory.Edge.Infrastructure.Data.Migrations
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Inventory.Edge.Infrastructure.Data.Entities.LocationAlertRecipients", b =>
+                {
+                    b.HasOne("Inventory.Edge.Infrastructure.Data.Entities.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Inventory.Edge.Infrastructure.Data.Entities.LocationProductSetting", b =>

@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Inventory.Edge.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(EdgeDbContext))]
-    [Migration("20261129232304_PrintJobs")]
-    partial class PrintJobs
+    [Migration("20261129232942_LedgerGuardsAndSearch")]
+    partial class LedgerGuardsAndSearch
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

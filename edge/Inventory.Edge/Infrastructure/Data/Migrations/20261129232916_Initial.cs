@@ -31,6 +31,23 @@ namespace Inventory.Edge.Infrastructure.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "devices",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    secret_hash = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    created_by = table.Column<string>(type: "TEXT", nullable: true),
+                    revoked_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_devices", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "idempotency_keys",
                 columns: table => new
                 {
@@ -65,6 +82,66 @@ namespace Inventory.Edge.Infrastructure.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_locations", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "mail_outbox",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    alert_id = table.Column<string>(type: "TEXT", nullable: true),
+                    recipients = table.Column<string>(type: "TEXT", nullable: false),
+                    subject = table.Column<string>(type: "TEXT", nullable: false),
+                    body = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    next_attempt_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    sent_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    last_error = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mail_outbox", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "print_jobs",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    printer_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    product_id = table.Column<string>(type: "TEXT", nullable: false),
+                    copies = table.Column<int>(type: "INTEGER", nullable: false),
+                    zpl = table.Column<string>(type: "TEXT", nullable: false),
+                    requested_by = table.Column<string>(type: "TEXT", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    delivered_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_print_jobs", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reorder_alerts",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    product_id = table.Column<string>(type: "TEXT", nullable: false),
+                    location_id = table.Column<string>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    reorder_point = table.Column<int>(type: "INTEGER", nullable: false),
+                    available_at_open = table.Column<long>(type: "INTEGER", nullable: false),
+                    available_at_close = table.Column<long>(type: "INTEGER", nullable: true),
+                    opened_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    closed_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    acknowledged_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    acknowledged_by = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reorder_alerts", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -202,6 +279,24 @@ namespace Inventory.Edge.Infrastructure.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "location_alert_recipients",
+                columns: table => new
+                {
+                    location_id = table.Column<string>(type: "TEXT", nullable: false),
+                    recipients = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_location_alert_recipients", x => x.location_id);
+                    table.ForeignKey(
+                        name: "FK_location_alert_recipients_locations_location_id",
+                        column: x => x.location_id,
+                        principalTable: "locations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "location_product_settings",
                 columns: table => new
                 {
@@ -283,6 +378,22 @@ namespace Inventory.Edge.Infrastructure.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_mail_outbox_alert_id",
+                table: "mail_outbox",
+                column: "alert_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_mail_outbox_due",
+                table: "mail_outbox",
+                column: "next_attempt_at",
+                filter: "sent_at IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_print_jobs_delivered_at_created_at",
+                table: "print_jobs",
+                columns: new[] { "delivered_at", "created_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_product_barcodes_product_id",
                 table: "product_barcodes",
                 column: "product_id");
@@ -302,6 +413,18 @@ namespace Inventory.Edge.Infrastructure.Data.Migrations
                 table: "products",
                 column: "sku",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_reorder_alerts_status_opened_at",
+                table: "reorder_alerts",
+                columns: new[] { "status", "opened_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reorder_alerts_open",
+                table: "reorder_alerts",
+                columns: new[] { "product_id", "location_id" },
+                unique: true,
+                filter: "status = 'open'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_stock_levels_location_id_product_id",
@@ -343,13 +466,28 @@ namespace Inventory.Edge.Infrastructure.Data.Migrations
                 name: "bins");
 
             migrationBuilder.DropTable(
+                name: "devices");
+
+            migrationBuilder.DropTable(
                 name: "idempotency_keys");
+
+            migrationBuilder.DropTable(
+                name: "location_alert_recipients");
 
             migrationBuilder.DropTable(
                 name: "location_product_settings");
 
             migrationBuilder.DropTable(
+                name: "mail_outbox");
+
+            migrationBuilder.DropTable(
+                name: "print_jobs");
+
+            migrationBuilder.DropTable(
                 name: "product_barcodes");
+
+            migrationBuilder.DropTable(
+                name: "reorder_alerts");
 
             migrationBuilder.DropTable(
                 name: "stock_levels");
