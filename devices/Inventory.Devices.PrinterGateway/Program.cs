@@ -36,12 +36,7 @@ try
         printer = printer[..colon];
     }
 
-    using var stop = new CancellationTokenSource();
-    Console.CancelKeyPress += (_, e) =>
-    {
-        e.Cancel = true;
-        stop.Cancel();
-    };
+    using var stop = CtrlC.Cancels();
 
     var jobs = Topics.PrinterJobs(settings.Site, settings.DeviceId);
     var status = Topics.PrinterStatus(settings.Site, settings.DeviceId);

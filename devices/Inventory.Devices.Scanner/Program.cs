@@ -38,12 +38,7 @@ try
         ["bin"] = line.Get("bin"),
         ["qty"] = line.Get("qty") ?? "1",
     };
-    using var stop = new CancellationTokenSource();
-    Console.CancelKeyPress += (_, e) =>
-    {
-        e.Cancel = true;
-        stop.Cancel();
-    };
+    using var stop = CtrlC.Cancels();
 
     var resultTopic = Topics.Result(settings.Site, settings.DeviceId);
     await using var device = new DeviceClient(settings, [resultTopic], m => Console.Error.WriteLine(m));

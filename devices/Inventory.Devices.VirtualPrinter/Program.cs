@@ -27,12 +27,7 @@ try
     var bind = IPAddress.Parse(args0.Get("bind") ?? "127.0.0.1");
     var folder = Path.GetFullPath(args0.Get("out") ?? "jobs");
     Directory.CreateDirectory(folder);
-    using var stop = new CancellationTokenSource();
-    Console.CancelKeyPress += (_, e) =>
-    {
-        e.Cancel = true;
-        stop.Cancel();
-    };
+    using var stop = CtrlC.Cancels();
 
     var listener = new TcpListener(bind, port);
     listener.Start();

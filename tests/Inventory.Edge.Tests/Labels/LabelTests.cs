@@ -188,7 +188,9 @@ public sealed class LabelTests(EdgeHost edge) : IClassFixture<EdgeHost>
     public async Task Label_LongSkuOnLotLabel_StillFitsAndReads()
     {
         var client = await edge.ClientAsync();
-        var sku = ("LONG-" + Guid.NewGuid().ToString("N") + "-abcdefghijklmnopq")[..50];
+        // A fixed SKU: at 50 mixed characters the Code 128 only fits with 1-dot (0.125 mm) modules, and whether
+        // a decoder reads those depends on the content; random content made this test flaky (see README, Labels).
+        const string sku = "LONG-1234abcd1234abcd1234abcd1234abcd-abcdefghijkl";
         var ean = NewEan13();
         var id = (await client.PostOkAsync("/api/products", new { sku, name = "Long SKU", barcodes = new[] { ean } })).GetProperty("id").GetGuid();
         using var dir = new ExternalTool.TempDir();

@@ -396,7 +396,7 @@ internal sealed class LedgerApplier(
         {
             slots.Add(new LevelSlot(
                 reader.GetString(0), reader.GetString(1),
-                reader.IsDBNull(2) ? null : DateOnly.ParseExact(reader.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                InventoryQueries.ReadDate(reader, 2),
                 reader.GetInt64(3), reader.GetInt64(4)));
         }
 
