@@ -1,0 +1,28 @@
+namespace Inventory.Sync;
+
+/// <summary>What a <see cref="ChangeRecord"/> carries; its <c>Data</c> is the matching record.</summary>
+public static class ChangeKinds
+{
+    /// <summary><see cref="ProductRecord"/>: both ways (the cloud's catalog; a box may add or edit products).</summary>
+    public const string Product = "product";
+
+    /// <summary><see cref="CategoryRecord"/>: both ways.</summary>
+    public const string Category = "category";
+
+    /// <summary><see cref="UserRecord"/>: cloud to edge only, with the password hash so people sign in at a box offline.</summary>
+    public const string User = "user";
+
+    /// <summary><see cref="LocationRecord"/>: edge to cloud from the owning site; cloud to the other sites.</summary>
+    public const string Location = "location";
+
+    /// <summary><see cref="BinRecord"/>: edge to cloud from the owning site.</summary>
+    public const string Bin = "bin";
+
+    /// <summary><see cref="LevelSummaryRecord"/>: cloud to the other sites, one per product and location.</summary>
+    public const string LevelSummary = "level";
+
+    /// <summary><see cref="TransferRecord"/>: shipped by one site, received by another; both ways.</summary>
+    public const string Transfer = "transfer";
+
+    public static readonly IReadOnlyList<string> FromEdge = [Product, Category, Location, Bin, Transfer];
+}
