@@ -28,6 +28,9 @@ public enum Permission
     PrintLabels,
     ViewReports,
     AcknowledgeAlerts,
+
+    /// <summary>Cloud: add sites, issue and revoke their credentials.</summary>
+    ManageSites,
 }
 
 /// <summary>

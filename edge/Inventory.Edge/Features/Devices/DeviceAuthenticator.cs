@@ -1,3 +1,4 @@
+using Inventory.Domain.Accounts;
 using Inventory.Edge.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,7 @@ public sealed class DeviceAuthenticator(IDbContextFactory<EdgeDbContext> context
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var device = await db.Devices.AsNoTracking().FirstOrDefaultAsync(d => d.Id == deviceId, cancellationToken);
-        return device is { RevokedAt: null } && DeviceSecrets.Verify(secret, device.SecretHash)
+        return device is { RevokedAt: null } && MachineSecrets.Verify(secret, device.SecretHash)
             ? new DeviceIdentity(device.Id, device.Kind)
             : null;
     }

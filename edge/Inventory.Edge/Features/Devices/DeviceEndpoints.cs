@@ -55,7 +55,7 @@ public static partial class DeviceEndpoints
             return v.ToProblem();
         }
 
-        var secret = DeviceSecrets.NewSecret();
+        var secret = MachineSecrets.NewSecret();
         var existing = await db.Devices.FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (existing is { RevokedAt: null })
         {
@@ -66,7 +66,7 @@ public static partial class DeviceEndpoints
         var device = existing ?? db.Devices.Add(new Device { Id = id!, Kind = request.Kind!, SecretHash = "" }).Entity;
         device.Kind = request.Kind!;
         device.Name = string.IsNullOrWhiteSpace(request.Name) ? null : request.Name.Trim();
-        device.SecretHash = DeviceSecrets.Hash(secret);
+        device.SecretHash = MachineSecrets.Hash(secret);
         device.CreatedAt = time.GetUtcNow();
         device.CreatedBy = http.User.UserIdOf();
         device.RevokedAt = null;

@@ -1,15 +1,15 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Inventory.Edge.Features.Devices;
+namespace Inventory.Domain.Accounts;
 
 /// <summary>
-/// Device secrets are 256 random bits made here, never chosen by a person: there is no dictionary to guess
+/// Secrets of machines (devices at the edge, sites at the cloud) are 256 random bits made here, never chosen by a person: there is no dictionary to guess
 /// from, so a slow password hash (PBKDF2 with 210,000 rounds, ~100 ms) would buy no safety and would cost
-/// every reconnect of a whole fleet after a Wi-Fi blip. A salted SHA-256 is enough to keep a stolen
+/// every reconnect of a whole fleet after a Wi-Fi blip, or every push of a site. A salted SHA-256 is enough to keep a stolen
 /// database from giving away working credentials.
 /// </summary>
-public static class DeviceSecrets
+public static class MachineSecrets
 {
     private const string Scheme = "sha256";
     private const int SecretBytes = 32;

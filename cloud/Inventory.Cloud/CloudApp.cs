@@ -1,0 +1,83 @@
+using Inventory.Cloud.Features.Auth;
+using Inventory.Cloud.Features.Catalog;
+using Inventory.Cloud.Features.Realtime;
+using Inventory.Cloud.Features.Sites;
+using Inventory.Cloud.Features.Stock;
+using Inventory.Cloud.Features.Sync;
+using Inventory.Cloud.Features.Users;
+using Inventory.Cloud.Infrastructure.Data;
+using Inventory.Domain.Accounts;
+using Inventory.Web.Auth;
+using Inventory.Web.Http;
+using Inventory.Web.Logging;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+
+namespace Inventory.Cloud;
+
+/// <summary>Composition of the cloud hub; tests build the same app with their own settings.</summary>
+public static class CloudApp
+{
+    public const int DefaultPort = 5090;
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls($"http://localhost:{DefaultPort}");
+        }
+
+        builder.Services.AddOptions<CloudOptions>().BindConfiguration(CloudOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.AddInventoryLogging(
+            sp => Path.GetFullPath(sp.GetRequiredService<IConfiguration>()[$"{CloudOptions.Section}:LogDir"] ?? "logs"), "inventory-cloud");
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddInventoryHttp();
+        builder.Services.AddCloudData(builder.Configuration);
+        builder.Services.AddCloudSync();
+        builder.Services.AddCloudAuth();
+        builder.Services.AddSingleton<UserStore>();
+        builder.Services.AddSignalR();
+        builder.Services.AddSingleton<CloudNotifications>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CloudNotifications>());
+        builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql");
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseInventoryHttp();
+        app.UseRequestDecompression();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapInventoryOpenApi();
+        app.MapAuthApi();
+        app.MapUsersApi();
+        app.MapSitesApi();
+        app.MapCatalogApi();
+        app.MapCategoriesApi();
+        app.MapStockApi();
+        app.MapMovementsApi();
+        app.MapSyncApi();
+        app.MapSyncReportsApi();
+        app.MapHub<InventoryHub>(InventoryHub.Path).RequirePermission(Permission.ViewInventory);
+        return app;
+    }
+}
+
+internal sealed class PostgresHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var command = dataSource.CreateCommand("SELECT 1");
+            await command.ExecuteScalarAsync(cancellationToken);
+            return HealthCheckResult.Healthy();
+        }
+        catch (NpgsqlException e)
+        {
+            return HealthCheckResult.Unhealthy("PostgreSQL is unreachable.", e);
+        }
+    }
+}

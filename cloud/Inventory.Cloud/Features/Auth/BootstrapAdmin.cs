@@ -1,0 +1,41 @@
+using System.Security.Cryptography;
+using Inventory.Cloud.Features.Users;
+using Inventory.Cloud.Infrastructure.Data;
+using Inventory.Domain.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Inventory.Cloud.Features.Auth;
+
+/// <summary>On an empty database, the manager "admin" (through the feed, so every box gets the account too).</summary>
+public sealed partial class BootstrapAdmin(
+    IDbContextFactory<CloudDbContext> contexts, UserStore users, IOptions<CloudOptions> options, ILogger<BootstrapAdmin> logger) : IHostedService
+{
+    public const string Username = "admin";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            if (await db.Users.AnyAsync(cancellationToken))
+            {
+                return;
+            }
+        }
+
+        var configured = options.Value.Bootstrap.AdminPassword;
+        var password = string.IsNullOrEmpty(configured)
+            ? Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('/', '-').Replace('+', '_')
+            : configured;
+        await users.CreateAsync(Username, password, Role.Manager, cancellationToken);
+        if (string.IsNullOrEmpty(configured))
+        {
+            LogGenerated(logger, Username, password);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Created the first manager '{Username}' with the one-time password {Password}; sign in and change it")]
+    private static partial void LogGenerated(ILogger logger, string username, string password);
+}

@@ -1,0 +1,24 @@
+using Inventory.Web.Auth;
+using Microsoft.Extensions.Options;
+
+namespace Inventory.Cloud.Features.Auth;
+
+public static class CloudAuthServices
+{
+    public const string Issuer = "inventory-cloud";
+    public const string Audience = "inventory";
+
+    public static IServiceCollection AddCloudAuth(this IServiceCollection services)
+    {
+        services.AddSingleton<CloudSigningKey>();
+        services.AddSingleton<ISigningKeySource>(sp => sp.GetRequiredService<CloudSigningKey>());
+        services.AddSingleton<CloudUserSessions>();
+        services.AddSingleton<IUserSessionCheck>(sp => sp.GetRequiredService<CloudUserSessions>());
+        services.AddSingleton<CloudLoginService>();
+        services.AddInventoryJwt(Issuer, Audience);
+        services.AddOptions<TokenIssuerOptions>().Configure<IOptions<CloudOptions>>((o, cloud) => o.Lifetime = cloud.Value.Auth.TokenLifetime);
+        services.AddInventoryAuthorization();
+        services.AddHostedService<BootstrapAdmin>();
+        return services;
+    }
+}

@@ -1,0 +1,105 @@
+using Inventory.Sync;
+using Npgsql;
+
+namespace Inventory.Cloud.Features.Sync;
+
+/// <summary>
+/// Applies master data that a site edited (products, categories, its locations and bins, transfers) by the
+/// hybrid-logical-clock rule: the later stamp wins. An edit whose base is the current version is a plain
+/// update; one made from an older base raced another replica's edit, and the losing version is logged as a
+/// conflict (once, however often it is pushed). Edges keep the later stamp too, so every replica ends with
+/// the same winner.
+/// </summary>
+public static class MasterDataApplier
+{
+    public static async Task<int> ApplyAsync(
+        NpgsqlConnection c, NpgsqlTransaction tx, string site, IEnumerable<ChangeRecord> changes,
+        HybridLogicalClock clock, DateTimeOffset now, CancellationToken ct)
+    {
+        var conflicts = 0;
+        foreach (var change in changes)
+        {
+            clock.Observe(change.Hlc);
+            var data = change.Data.GetRawText();
+            var current = await FeedWriter.CurrentAsync(c, tx, change.Kind, change.Id, ct);
+            if (change.Kind == ChangeKinds.Location && current is not null && current.OriginSite != site)
+            {
+                throw SyncRefusedException.Forbidden($"Location {change.Id} belongs to site {current.OriginSite}.");
+            }
+
+            if (change.Kind == ChangeKinds.Transfer)
+            {
+                await ApplyTransferAsync(c, tx, site, change, current, now, ct);
+                continue;
+            }
+
+            if (current is null || change.BaseHlc == current.Hlc)
+            {
+                await WriteAsync(c, tx, site, change, data, audience: null, now, ct);
+            }
+            else if (change.Hlc == current.Hlc)
+            {
+                // The same version again (a retried push): nothing to do.
+            }
+            else
+            {
+                var incomingWins = HybridLogicalClock.IsLater(change.Hlc, current.Hlc);
+                conflicts += await LogConflictAsync(c, tx, change,
+                    winner: incomingWins ? (change.Hlc, site) : (current.Hlc, current.OriginSite),
+                    loser: incomingWins ? (current.Hlc, current.OriginSite, current.Data) : (change.Hlc, site, data), now, ct);
+                if (incomingWins)
+                {
+                    await WriteAsync(c, tx, site, change, data, audience: null, now, ct);
+                }
+            }
+        }
+
+        return conflicts;
+    }
+
+    /// <summary>A transfer only moves forward: a received copy replaces one in transit, never the reverse.</summary>
+    private static async Task ApplyTransferAsync(
+        NpgsqlConnection c, NpgsqlTransaction tx, string site, ChangeRecord change, FeedVersion? current, DateTimeOffset now, CancellationToken ct)
+    {
+        var incoming = SyncJson.Read<TransferRecord>(change.Data);
+        if (current is not null)
+        {
+            var known = SyncJson.Read<TransferRecord>(System.Text.Json.JsonDocument.Parse(current.Data).RootElement);
+            if (known.Status == TransferStatuses.Received || incoming.Status == known.Status)
+            {
+                return;
+            }
+        }
+
+        var otherSite = incoming.FromSite == site ? incoming.ToSite : incoming.FromSite;
+        await WriteAsync(c, tx, site, change, change.Data.GetRawText(), otherSite, now, ct);
+    }
+
+    private static async Task WriteAsync(
+        NpgsqlConnection c, NpgsqlTransaction tx, string site, ChangeRecord change, string data, string? audience,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        await TypedTables.WriteAsync(c, tx, change.Kind, change.Data, change.Hlc, site, now, ct);
+        await FeedWriter.UpsertAsync(c, tx, change.Kind, change.Id, change.Hlc, change.BaseHlc, data, site, audience, now, ct);
+    }
+
+    private static async Task<int> LogConflictAsync(
+        NpgsqlConnection c, NpgsqlTransaction tx, ChangeRecord change, (string Hlc, string? Site) winner,
+        (string Hlc, string? Site, string Data) loser, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            INSERT INTO sync_conflicts (kind, entity_id, winner_hlc, winner_site, loser_hlc, loser_site, loser_data, detected_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8) ON CONFLICT (entity_id, loser_hlc) DO NOTHING
+            """, c, tx);
+        command.Parameters.Add(new NpgsqlParameter { Value = change.Kind });
+        command.Parameters.Add(new NpgsqlParameter { Value = change.Id });
+        command.Parameters.Add(new NpgsqlParameter { Value = winner.Hlc });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)winner.Site ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter { Value = loser.Hlc });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)loser.Site ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter { Value = loser.Data });
+        command.Parameters.Add(new NpgsqlParameter { Value = now.ToUniversalTime() });
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+}

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Inventory.Cloud.Features.Realtime;
+using Inventory.Sync;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Inventory.Cloud.Features.Sync;
+
+public static class SyncEndpoints
+{
+    public const string SitePolicy = "Site";
+
+    public static IEndpointRouteBuilder MapSyncApi(this IEndpointRouteBuilder app)
+    {
+        var sync = app.MapGroup("").RequireAuthorization(SitePolicy).WithTags("Sync");
+        sync.MapPost(SyncProtocol.PushPath, PushAsync)
+            .WithMetadata(new RequestSizeLimitAttribute(SyncProtocol.MaxPushBytes));
+        sync.MapGet(SyncProtocol.ChangesPath, ChangesAsync);
+        return app;
+    }
+
+    private static async Task<IResult> PushAsync(
+        HttpContext http, PushApplier applier, CloudNotifications notifications, CancellationToken ct)
+    {
+        if (ProtocolOf(http) is { Problem: { } refused })
+        {
+            return refused;
+        }
+
+        var site = http.User.SiteCode();
+        PushBatch? batch;
+        try
+        {
+            batch = await JsonSerializer.DeserializeAsync(http.Request.Body, SyncJson.Default.PushBatch, ct);
+        }
+        catch (JsonException e)
+        {
+            return Refused(SyncRefusedException.BadBatch($"The batch is not valid JSON: {e.Message}"));
+        }
+
+        if (batch is null)
+        {
+            return Refused(SyncRefusedException.BadBatch("The batch is empty."));
+        }
+
+        try
+        {
+            PushValidation.Check(batch, site);
+            var result = await applier.ApplyAsync(site, batch, ProtocolOf(http).Version, ct);
+            notifications.Pushed(site, result);
+            return TypedResults.Json(result.Ack, SyncJson.Default.PushAck);
+        }
+        catch (SyncRefusedException e)
+        {
+            return Refused(e);
+        }
+    }
+
+    private static async Task<IResult> ChangesAsync(
+        HttpContext http, FeedReader feed, FeedSignal signal, SiteContact contact, long? after, int? limit, int? wait, CancellationToken ct)
+    {
+        if (ProtocolOf(http) is { Problem: { } refused })
+        {
+            return refused;
+        }
+
+        var site = http.User.SiteCode();
+        var cursor = Math.Max(0, after ?? 0);
+        var size = Math.Clamp(limit ?? 1000, 1, SyncProtocol.MaxChangesPerPull);
+        var deadline = TimeSpan.FromSeconds(Math.Clamp(wait ?? 0, 0, SyncProtocol.MaxPullWaitSeconds));
+        await contact.PulledAsync(site, ct);
+        var page = await feed.ReadAsync(site, cursor, size, ct);
+        var started = TimeProvider.System.GetTimestamp();
+        while (page.Changes.Count == 0 && TimeProvider.System.GetElapsedTime(started) < deadline)
+        {
+            await signal.WaitAsync(deadline - TimeProvider.System.GetElapsedTime(started), ct);
+            page = await feed.ReadAsync(site, page.Next, size, ct);
+        }
+
+        return TypedResults.Json(page, SyncJson.Default.ChangePage);
+    }
+
+    private static (int Version, IResult? Problem) ProtocolOf(HttpContext http)
+    {
+        var header = http.Request.Headers[SyncProtocol.VersionHeader].ToString();
+        if (string.IsNullOrEmpty(header))
+        {
+            return (1, null);
+        }
+
+        if (!int.TryParse(header, out var version) || version < SyncProtocol.OldestSupported || version > SyncProtocol.Version)
+        {
+            return (0, TypedResults.Problem(
+                $"This cloud speaks sync protocol {SyncProtocol.OldestSupported} to {SyncProtocol.Version}; the box sent '{header}'. " +
+                (version > SyncProtocol.Version ? "Upgrade the cloud first." : "Upgrade the box."),
+                statusCode: StatusCodes.Status400BadRequest, title: "Unsupported sync protocol"));
+        }
+
+        return (version, null);
+    }
+
+    private static IResult Refused(SyncRefusedException e) =>
+        TypedResults.Problem(e.Message, statusCode: e.Status, title: e.Title);
+}

@@ -1,0 +1,27 @@
+using Inventory.Sync;
+using Microsoft.AspNetCore.Authentication;
+
+namespace Inventory.Cloud.Features.Sync;
+
+public static class SyncServices
+{
+    public const string CloudNode = "cloud";
+
+    public static IServiceCollection AddCloudSync(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new HybridLogicalClock(CloudNode, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<PushApplier>();
+        services.AddSingleton<FeedReader>();
+        services.AddSingleton<SiteContact>();
+        services.AddSingleton<CloudWrites>();
+        services.AddSingleton<FeedSignal>();
+        services.AddHostedService(sp => sp.GetRequiredService<FeedSignal>());
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, SiteAuthenticationHandler>(SiteAuthenticationHandler.Scheme, null);
+        services.AddAuthorizationBuilder().AddPolicy(SyncEndpoints.SitePolicy, p => p
+            .AddAuthenticationSchemes(SiteAuthenticationHandler.Scheme)
+            .RequireClaim(SiteAuthenticationHandler.SiteClaim));
+        services.AddRequestDecompression();
+        return services;
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+using Inventory.Cloud.Infrastructure.Data;
+using Inventory.Domain.Accounts;
+using Inventory.Web.Auth;
+using Inventory.Web.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inventory.Cloud.Features.Users;
+
+public static partial class UserEndpoints
+{
+    public sealed record CreateUserRequest(string? Username, string? Password, string? Role);
+
+    public sealed record ChangeUserRequest(string? Role, string? Password, bool? IsActive);
+
+    public sealed record UserView(Guid Id, string Username, string Role, bool IsActive, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+    public static void MapUsersApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/users").WithTags("Users").RequirePermission(Permission.ManageUsers);
+        group.MapGet("/", ListAsync).WithSummary("Every account of the company.");
+        group.MapPost("/", CreateAsync).WithSummary("Create an account; it reaches every box with the next pull.");
+        group.MapPut("/{id:guid}", ChangeAsync).WithSummary("Change role, password or active; tokens of the account end.");
+    }
+
+    private static async Task<IResult> ListAsync(CloudDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await db.Users.AsNoTracking().OrderBy(u => u.Username)
+            .Select(u => new UserView(u.Id, u.Username, u.Role, u.IsActive, u.CreatedAt, u.UpdatedAt)).ToListAsync(ct));
+
+    private static async Task<IResult> CreateAsync(CreateUserRequest request, CloudDbContext db, UserStore users, CancellationToken ct)
+    {
+        var roleKnown = Roles.TryParse(request.Role, out var role);
+        var validation = new Validation()
+            .RequireText(request.Username, "username", 64)
+            .Require(request.Username is null || UsernamePattern().IsMatch(request.Username.Trim()), "username",
+                "A username has letters, digits and . _ @ - only.")
+            .Require(roleKnown, "role", "'role' is one of manager, staff, purchasing, viewer.");
+        if (PasswordHasher.CheckStrength(request.Password) is { } weak)
+        {
+            validation.Add("password", weak);
+        }
+
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var username = request.Username!.Trim();
+        if (await db.Users.AnyAsync(u => u.Username == username, ct))
+        {
+            return Problems.Conflict($"The username '{username}' is taken.");
+        }
+
+        var user = await users.CreateAsync(username, request.Password!, role, ct);
+        return TypedResults.Created($"/api/users/{user.Id}", new { user.Id, user.Username, user.Role, user.IsActive });
+    }
+
+    private static async Task<IResult> ChangeAsync(Guid id, ChangeUserRequest request, UserStore users, CancellationToken ct)
+    {
+        Role role = default;
+        var validation = new Validation()
+            .Require(request.Role is null || Roles.TryParse(request.Role, out role), "role", "'role' is one of manager, staff, purchasing, viewer.");
+        if (request.Password is not null && PasswordHasher.CheckStrength(request.Password) is { } weak)
+        {
+            validation.Add("password", weak);
+        }
+
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var changed = await users.ChangeAsync(id, u => u with
+        {
+            Role = request.Role is null ? u.Role : role.ToWireName(),
+            PasswordHash = request.Password is null ? u.PasswordHash : PasswordHasher.Hash(request.Password),
+            IsActive = request.IsActive ?? u.IsActive,
+        }, ct);
+        return changed is null
+            ? Problems.NotFound("No such user.")
+            : TypedResults.Ok(new { changed.Id, changed.Username, changed.Role, changed.IsActive });
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._@-]+$")]
+    private static partial Regex UsernamePattern();
+}

@@ -1,0 +1,17 @@
+namespace Inventory.Cloud.Infrastructure.Data.Entities;
+
+/// <summary>An account of the company; replicated to every box with its password hash so people sign in offline.</summary>
+public sealed class User
+{
+    public Guid Id { get; set; }
+    public required string Username { get; set; }
+    public required string PasswordHash { get; set; }
+    public required string Role { get; set; }
+    public bool IsActive { get; set; } = true;
+    public int FailedLogins { get; set; }
+    public DateTimeOffset? LockedUntil { get; set; }
+    public required string SecurityStamp { get; set; }
+    public required string Hlc { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -1,0 +1,4 @@
+using Inventory.Cloud;
+
+var app = CloudApp.Build(args);
+await app.RunAsync();
