@@ -14,7 +14,7 @@ using Inventory.Edge.Features.Scanning;
 using Inventory.Edge.Features.Users;
 using Inventory.Edge.Infrastructure.Data;
 using Inventory.Edge.Infrastructure.Http;
-using Inventory.Edge.Infrastructure.Logging;
+using Inventory.Web.Logging;
 
 namespace Inventory.Edge;
 
@@ -37,7 +37,8 @@ public static class EdgeApp
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        builder.AddEdgeLogging();
+        // Logs go under the data dir, read when the logger is built so every configuration source has been added.
+        builder.AddInventoryLogging(_ => Path.Combine(EdgeOptions.DataDirFrom(builder.Configuration), "logs"), "edge");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddEdgeHttp(builder.Configuration);
         builder.Services.AddEdgeData(builder.Configuration);

@@ -1,4 +1,4 @@
-using Inventory.Edge.Infrastructure.Http;
+using Inventory.Web.Http;
 
 namespace Inventory.Edge.Features.Auth;
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Inventory.Domain.Accounts;
 using Inventory.Edge.Infrastructure.Data;
 using Inventory.Edge.Infrastructure.Data.Entities;
+using Inventory.Web.Auth;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

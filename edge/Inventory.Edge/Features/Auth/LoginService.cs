@@ -1,4 +1,5 @@
 using Inventory.Edge.Infrastructure.Data;
+using Inventory.Web.Auth;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -49,7 +50,7 @@ public sealed partial class LoginService(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var (token, expires) = tokens.Issue(user);
+        var (token, expires) = tokens.Issue(user.Id, user.Username, user.Role, user.SecurityStamp);
         return (LoginOutcome.Success, token, expires, user.Role, TimeSpan.Zero);
     }
 
@@ -57,11 +58,8 @@ public sealed partial class LoginService(
     {
         var auth = options.Value.Auth;
         user.FailedLogins++;
-        if (user.FailedLogins >= auth.MaxFailedLogins)
+        if (Lockout.Next(user.FailedLogins, auth.MaxFailedLogins, auth.LockoutDuration) is { } duration)
         {
-            var lockouts = user.FailedLogins - auth.MaxFailedLogins;
-            var factor = Math.Pow(2, Math.Min(lockouts, 10));
-            var duration = TimeSpan.FromTicks((long)Math.Min(auth.LockoutDuration.Ticks * factor, TimeSpan.FromDays(1).Ticks));
             user.LockedUntil = now + duration;
             LogLocked(logger, user.Id, duration);
         }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Inventory.Web.Auth;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Inventory.Edge.Features.Auth;
@@ -7,7 +8,7 @@ namespace Inventory.Edge.Features.Auth;
 /// The HMAC key tokens are signed with: 64 random bytes made on first start and kept in the data dir,
 /// readable by the service user only, so tokens survive a restart and never leave the box.
 /// </summary>
-public sealed class SigningKey
+public sealed class SigningKey : ISigningKeySource
 {
     public SigningKey(EdgeOptionsPaths paths)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Inventory.Edge.Infrastructure.Data;
+using Inventory.Web.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.Edge.Features.Auth;
@@ -8,7 +9,7 @@ namespace Inventory.Edge.Features.Auth;
 /// Whether a token's user is still active with the same security stamp. Cached per user, because every
 /// request asks; user changes call <see cref="Forget"/>, and the edge is the only writer of its users table.
 /// </summary>
-public sealed class UserSessions(IDbContextFactory<EdgeDbContext> contexts)
+public sealed class UserSessions(IDbContextFactory<EdgeDbContext> contexts) : IUserSessionCheck
 {
     private readonly ConcurrentDictionary<Guid, (bool Active, string Stamp, string Role)> _cache = new();
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Security.Claims;
 using Inventory.Domain.Accounts;
-using Inventory.Edge.Features.Auth;
 using Inventory.Edge.Features.Ledger;
 using Inventory.Edge.Infrastructure.Data;
-using Inventory.Edge.Infrastructure.Http;
+using Inventory.Web.Auth;
+using Inventory.Web.Http;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.Edge.Features.Catalog;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Inventory.Domain.Catalog;
 using Inventory.Edge.Infrastructure.Data.Entities;
-using Inventory.Edge.Infrastructure.Http;
+using Inventory.Web.Http;
 
 namespace Inventory.Edge.Features.Catalog;
 

@@ -1,10 +1,10 @@
 using System.Text.RegularExpressions;
 using Inventory.Domain.Accounts;
-using Inventory.Edge.Features.Auth;
 using Inventory.Edge.Features.Mqtt;
 using Inventory.Edge.Infrastructure.Data;
 using Inventory.Edge.Infrastructure.Data.Entities;
-using Inventory.Edge.Infrastructure.Http;
+using Inventory.Web.Auth;
+using Inventory.Web.Http;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.Edge.Features.Devices;

@@ -1,6 +1,6 @@
 using Inventory.Domain.Accounts;
-using Inventory.Edge.Features.Auth;
-using Inventory.Edge.Infrastructure.Http;
+using Inventory.Web.Auth;
+using Inventory.Web.Http;
 
 namespace Inventory.Edge.Features.Integrity;
 

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text;
 using Inventory.Barcodes.Gs1;
 using Inventory.Domain.Accounts;
-using Inventory.Edge.Features.Auth;
 using Inventory.Edge.Infrastructure.Data;
-using Inventory.Edge.Infrastructure.Http;
+using Inventory.Web.Auth;
+using Inventory.Web.Http;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.Edge.Features.Labels;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Inventory.Domain.Ledger;
 using Inventory.Edge.Infrastructure.Data;
-using Inventory.Edge.Infrastructure.Http;
 using Microsoft.Data.Sqlite;
 
 namespace Inventory.Edge.Features.Ledger;

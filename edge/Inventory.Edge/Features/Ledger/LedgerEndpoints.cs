@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Security.Claims;
 using Inventory.Domain.Accounts;
 using Inventory.Domain.Ledger;
-using Inventory.Edge.Features.Auth;
-using Inventory.Edge.Infrastructure.Http;
+using Inventory.Web.Auth;
+using Inventory.Web.Http;
 
 namespace Inventory.Edge.Features.Ledger;
 

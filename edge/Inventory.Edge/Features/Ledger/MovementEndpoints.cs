@@ -4,8 +4,8 @@ using System.Text;
 using System.Text.Json;
 using Inventory.Domain.Accounts;
 using Inventory.Domain.Ledger;
-using Inventory.Edge.Features.Auth;
-using Inventory.Edge.Infrastructure.Http;
+using Inventory.Web.Auth;
+using Inventory.Web.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 

@@ -1,8 +1,8 @@
 using Inventory.Domain.Accounts;
-using Inventory.Edge.Features.Auth;
 using Inventory.Edge.Infrastructure.Data;
 using Inventory.Edge.Infrastructure.Data.Entities;
-using Inventory.Edge.Infrastructure.Http;
+using Inventory.Web.Auth;
+using Inventory.Web.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

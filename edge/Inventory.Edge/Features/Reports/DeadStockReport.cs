@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using Inventory.Domain.Accounts;
 using Inventory.Domain.Valuation;
-using Inventory.Edge.Features.Auth;
 using Inventory.Edge.Infrastructure.Data;
-using Inventory.Edge.Infrastructure.Http;
+using Inventory.Web.Auth;
+using Inventory.Web.Http;
 
 namespace Inventory.Edge.Features.Reports;
 

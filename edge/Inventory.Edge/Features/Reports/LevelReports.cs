@@ -1,6 +1,6 @@
 using Inventory.Domain.Ledger;
 using Inventory.Edge.Infrastructure.Data;
-using Inventory.Edge.Infrastructure.Http;
+using Inventory.Web.Http;
 
 namespace Inventory.Edge.Features.Reports;
 

@@ -1,5 +1,5 @@
 using Inventory.Edge.Infrastructure.Data;
-using Inventory.Edge.Infrastructure.Http;
+using Inventory.Web.Http;
 
 namespace Inventory.Edge.Features.Reports;
 

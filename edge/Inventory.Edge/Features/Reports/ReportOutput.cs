@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Inventory.Edge.Infrastructure.Data;
-using Inventory.Edge.Infrastructure.Http;
+using Inventory.Web.Http;
 using Microsoft.Extensions.Options;
 
 namespace Inventory.Edge.Features.Reports;

@@ -1,8 +1,8 @@
 using Inventory.Barcodes;
 using Inventory.Barcodes.Gs1;
 using Inventory.Domain.Accounts;
-using Inventory.Edge.Features.Auth;
-using Inventory.Edge.Infrastructure.Http;
+using Inventory.Web.Auth;
+using Inventory.Web.Http;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Inventory.Edge.Features.ScanImage;

@@ -2,7 +2,7 @@ using Inventory.Domain.Catalog;
 using Inventory.Edge.Features.Catalog;
 using Inventory.Edge.Infrastructure.Data;
 using Inventory.Edge.Infrastructure.Data.Entities;
-using Inventory.Edge.Infrastructure.Http;
+using Inventory.Web.Http;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.Edge.Features.Scanning;

@@ -1,5 +1,5 @@
 using Inventory.Domain.Accounts;
-using Inventory.Edge.Features.Auth;
+using Inventory.Web.Auth;
 
 namespace Inventory.Edge.Features.Scanning;
 

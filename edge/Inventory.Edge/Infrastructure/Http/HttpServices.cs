@@ -1,11 +1,9 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using Inventory.Web.Http;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.AspNetCore.Routing;
 
 namespace Inventory.Edge.Infrastructure.Http;
 
+/// <summary>The shared HTTP conventions plus what only the edge has: keys in the data dir, the database health check.</summary>
 public static class HttpServices
 {
     public static IServiceCollection AddEdgeHttp(this IServiceCollection services, IConfiguration configuration)
@@ -15,34 +13,21 @@ public static class HttpServices
         services.AddDataProtection()
             .SetApplicationName("inventory-edge")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(EdgeOptions.DataDirFrom(configuration), "keys")));
-        services.AddProblemDetails();
-        services.AddExceptionHandler<ProblemExceptionHandler>();
-        services.AddOpenApi("v1");
+        services.AddInventoryHttp();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        // A malformed body throws so the exception handler can answer with what was wrong, not a bare 400.
-        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.Configure<JsonOptions>(o =>
-        {
-            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
-            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
-            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        });
         return services;
     }
 
     public static WebApplication UseEdgeHttp(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.UseSerilogRequestLoggingWithoutSecrets();
+        app.UseInventoryHttp();
         return app;
     }
 
     public static WebApplication MapEdgeHealth(this WebApplication app)
     {
         app.MapHealthChecks("/health").AllowAnonymous();
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapInventoryOpenApi();
         return app;
     }
 }

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Inventory.Domain.Accounts;
-using Inventory.Edge.Features.Auth;
 using Inventory.Edge.Infrastructure.Data;
-using Inventory.Edge.Infrastructure.Http;
+using Inventory.Web.Auth;
+using Inventory.Web.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;

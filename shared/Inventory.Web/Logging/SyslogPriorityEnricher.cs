@@ -1,7 +1,7 @@
 using Serilog.Core;
 using Serilog.Events;
 
-namespace Inventory.Edge.Infrastructure.Logging;
+namespace Inventory.Web.Logging;
 
 /// <summary>Adds "&lt;n&gt;", the sd-daemon priority prefix journald reads from a service's stdout.</summary>
 public sealed class SyslogPriorityEnricher : ILogEventEnricher

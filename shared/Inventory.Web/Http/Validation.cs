@@ -1,4 +1,6 @@
-namespace Inventory.Edge.Infrastructure.Http;
+using Microsoft.AspNetCore.Http;
+
+namespace Inventory.Web.Http;
 
 /// <summary>Collects field errors for a validation problem; field names are the JSON (camelCase) ones.</summary>
 public sealed class Validation

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Inventory.Domain.Accounts;
 
-namespace Inventory.Edge.Features.Auth;
+namespace Inventory.Web.Auth;
 
 public static class AuthClaims
 {

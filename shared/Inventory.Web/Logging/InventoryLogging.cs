@@ -1,23 +1,32 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Serilog;
 using Serilog.Events;
 
-namespace Inventory.Edge.Infrastructure.Logging;
+namespace Inventory.Web.Logging;
 
-public static class EdgeLogging
+public static class InventoryLogging
 {
     private const string FileTemplate =
         "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
 
     /// <summary>
     /// Console lines for journald (systemd sets JOURNAL_STREAM) carry the syslog priority prefix, so
-    /// `journalctl -p warning` works; a rolling file under the data dir keeps two weeks, capped in size.
+    /// `journalctl -p warning` works; a rolling file "<paramref name="filePrefix"/>-yyyyMMdd.log" in the log
+    /// directory keeps two weeks, capped in size. Serilog settings in configuration apply on top.
     /// </summary>
-    public static void AddEdgeLogging(this WebApplicationBuilder builder)
+    public static void AddInventoryLogging(this IHostApplicationBuilder builder, string logDirectory, string filePrefix) =>
+        builder.AddInventoryLogging(_ => logDirectory, filePrefix);
+
+    /// <summary>As above, with the log directory worked out when the logger is built, after configuration is complete.</summary>
+    public static void AddInventoryLogging(this IHostApplicationBuilder builder, Func<IServiceProvider, string> logDirectory, string filePrefix)
     {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(logDirectory);
+        ArgumentException.ThrowIfNullOrWhiteSpace(filePrefix);
         var underJournald = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("JOURNAL_STREAM"));
         builder.Services.AddSerilog((services, logger) =>
         {
-            var dataDir = EdgeOptions.DataDirFrom(builder.Configuration);
             logger.ReadFrom.Configuration(builder.Configuration)
                 .Enrich.FromLogContext()
                 .Enrich.With<SyslogPriorityEnricher>()
@@ -25,7 +34,7 @@ public static class EdgeLogging
                     ? "{SyslogPriority}{SourceContext}: {Message:lj}{NewLine}{Exception}"
                     : "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
                 .WriteTo.File(
-                    Path.Combine(dataDir, "logs", "edge-.log"),
+                    Path.Combine(logDirectory(services), filePrefix + "-.log"),
                     outputTemplate: FileTemplate,
                     rollingInterval: RollingInterval.Day,
                     retainedFileCountLimit: 14,

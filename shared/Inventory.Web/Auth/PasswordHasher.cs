@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Inventory.Edge.Features.Auth;
+namespace Inventory.Web.Auth;
 
 /// <summary>
 /// PBKDF2-HMAC-SHA512 with a random salt, stored as "pbkdf2-sha512$iterations$salt$hash". 210,000

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
-namespace Inventory.Edge.Infrastructure.Http;
+namespace Inventory.Web.Http;
 
 /// <summary>
 /// Turns a body that could not be read (malformed JSON, a string where a number belongs, a number too

@@ -1,6 +1,7 @@
+using Microsoft.AspNetCore.Builder;
 using Serilog;
 
-namespace Inventory.Edge.Infrastructure.Http;
+namespace Inventory.Web.Http;
 
 public static class RequestLogging
 {
@@ -8,7 +9,7 @@ public static class RequestLogging
     /// One line per request with the path only: query strings may carry search terms or tokens
     /// (SignalR's access_token), and neither belongs in a log.
     /// </summary>
-    public static void UseSerilogRequestLoggingWithoutSecrets(this WebApplication app) =>
+    public static IApplicationBuilder UseSerilogRequestLoggingWithoutSecrets(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(o =>
         {
             o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Inventory.Edge.Infrastructure.Http;
+namespace Inventory.Web.Http;
 
 /// <summary>`limit` and `next` of a list call: checked once here, the same rules for every list.</summary>
 public static class Paging

@@ -1,4 +1,6 @@
-namespace Inventory.Edge.Infrastructure.Http;
+using Microsoft.AspNetCore.Http;
+
+namespace Inventory.Web.Http;
 
 /// <summary>RFC 7807 answers with short messages that fit a handheld's screen.</summary>
 public static class Problems
