@@ -19,18 +19,18 @@ public sealed class SiteAuthenticationHandler(
     IDbContextFactory<CloudDbContext> contexts)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string Scheme = SyncProtocol.AuthorizationScheme;
+    public const string SchemeName = SyncProtocol.AuthorizationScheme;
     public const string SiteClaim = "site";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith(Scheme + " ", StringComparison.Ordinal))
+        if (!header.StartsWith(SchemeName + " ", StringComparison.Ordinal))
         {
             return AuthenticateResult.NoResult();
         }
 
-        var value = header.AsSpan(Scheme.Length + 1).Trim();
+        var value = header.AsSpan(SchemeName.Length + 1).Trim();
         var colon = value.IndexOf(':');
         if (colon <= 0 || colon > 10)
         {
@@ -47,8 +47,8 @@ public sealed class SiteAuthenticationHandler(
             return AuthenticateResult.Fail("Unknown site or wrong or revoked credential.");
         }
 
-        var identity = new ClaimsIdentity([new Claim(SiteClaim, code)], Scheme);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme));
+        var identity = new ClaimsIdentity([new Claim(SiteClaim, code)], SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 }
 

@@ -98,6 +98,6 @@ public static class SyncEndpoints
         return (version, null);
     }
 
-    private static IResult Refused(SyncRefusedException e) =>
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Refused(SyncRefusedException e) =>
         TypedResults.Problem(e.Message, statusCode: e.Status, title: e.Title);
 }

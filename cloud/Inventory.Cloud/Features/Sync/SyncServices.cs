@@ -17,9 +17,9 @@ public static class SyncServices
         services.AddSingleton<FeedSignal>();
         services.AddHostedService(sp => sp.GetRequiredService<FeedSignal>());
         services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, SiteAuthenticationHandler>(SiteAuthenticationHandler.Scheme, null);
+            .AddScheme<AuthenticationSchemeOptions, SiteAuthenticationHandler>(SiteAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder().AddPolicy(SyncEndpoints.SitePolicy, p => p
-            .AddAuthenticationSchemes(SiteAuthenticationHandler.Scheme)
+            .AddAuthenticationSchemes(SiteAuthenticationHandler.SchemeName)
             .RequireClaim(SiteAuthenticationHandler.SiteClaim));
         services.AddRequestDecompression();
         return services;
