@@ -10,6 +10,7 @@ using Inventory.Domain.Accounts;
 using Inventory.Web.Auth;
 using Inventory.Web.Http;
 using Inventory.Web.Logging;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
@@ -23,6 +24,18 @@ public static class CloudApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // Defaults under every other source, in code rather than an appsettings.json, so the cloud and the
+        // edge can be loaded side by side (tests, benchmarks) without their files colliding.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?>
+            {
+                ["Serilog:MinimumLevel:Default"] = "Information",
+                ["Serilog:MinimumLevel:Override:Microsoft.AspNetCore"] = "Warning",
+                ["Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore"] = "Warning",
+                ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Information",
+            },
+        });
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
             builder.WebHost.UseUrls($"http://localhost:{DefaultPort}");

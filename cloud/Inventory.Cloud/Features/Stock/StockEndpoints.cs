@@ -83,9 +83,21 @@ public static class StockEndpoints
         return TypedResults.Ok(new { items = transfers.Select(ToView) });
     }
 
-    private sealed record LevelRow(
-        Guid ProductId, Guid LocationId, string? LocationCode, string SiteCode, string Bin, string Lot, long Quantity, long Reserved,
-        int? ReorderPoint, int? MaxLevel, DateTimeOffset UpdatedAt);
+    // Member-initialised (not positional) so EF can filter and order on it after the projection.
+    private sealed class LevelRow
+    {
+        public Guid ProductId { get; init; }
+        public Guid LocationId { get; init; }
+        public string? LocationCode { get; init; }
+        public string SiteCode { get; init; } = "";
+        public string Bin { get; init; } = "";
+        public string Lot { get; init; } = "";
+        public long Quantity { get; init; }
+        public long Reserved { get; init; }
+        public int? ReorderPoint { get; init; }
+        public int? MaxLevel { get; init; }
+        public DateTimeOffset UpdatedAt { get; init; }
+    }
 
     private static IQueryable<LevelRow> LevelsQuery(CloudDbContext db) =>
         from l in db.StockLevels.AsNoTracking()
@@ -93,8 +105,20 @@ public static class StockEndpoints
         from p in products.DefaultIfEmpty()
         join loc in db.Locations on l.LocationId equals loc.Id into locations
         from loc in locations.DefaultIfEmpty()
-        select new LevelRow(l.ProductId, l.LocationId, loc == null ? null : loc.Code, l.SiteCode, l.Bin, l.Lot, l.Quantity, l.Reserved,
-            p == null ? null : p.ReorderPoint, p == null ? null : p.MaxLevel, l.UpdatedAt);
+        select new LevelRow
+        {
+            ProductId = l.ProductId,
+            LocationId = l.LocationId,
+            LocationCode = loc == null ? null : loc.Code,
+            SiteCode = l.SiteCode,
+            Bin = l.Bin,
+            Lot = l.Lot,
+            Quantity = l.Quantity,
+            Reserved = l.Reserved,
+            ReorderPoint = p == null ? null : p.ReorderPoint,
+            MaxLevel = p == null ? null : p.MaxLevel,
+            UpdatedAt = l.UpdatedAt,
+        };
 
     private static LevelView ToView(LevelRow r) => new(
         r.ProductId, r.LocationId, r.LocationCode, r.SiteCode, r.Bin, r.Lot, r.Quantity, r.Reserved, r.Quantity - r.Reserved,
