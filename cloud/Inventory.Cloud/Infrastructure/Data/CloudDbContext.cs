@@ -53,6 +53,7 @@ public sealed class CloudDbContext(DbContextOptions<CloudDbContext> options) : D
 
         modelBuilder.Entity<ProductBarcode>(e =>
         {
+            e.ToTable("product_barcodes");
             e.HasKey(b => new { b.ProductId, b.Code });
             e.HasIndex(b => b.Code);
         });

@@ -339,12 +339,12 @@ namespace Inventory.Cloud.Infrastructure.Data.Migrations
                         .HasColumnName("pack_quantity");
 
                     b.HasKey("ProductId", "Code")
-                        .HasName("pk_barcodes");
+                        .HasName("pk_product_barcodes");
 
                     b.HasIndex("Code")
-                        .HasDatabaseName("ix_barcodes_code");
+                        .HasDatabaseName("ix_product_barcodes_code");
 
-                    b.ToTable("barcodes", (string)null);
+                    b.ToTable("product_barcodes", (string)null);
                 });
 
             modelBuilder.Entity("Inventory.Cloud.Infrastructure.Data.Entities.QuarantinedMovement", b =>
@@ -818,7 +818,7 @@ namespace Inventory.Cloud.Infrastructure.Data.Migrations
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_barcodes_products_product_id");
+                        .HasConstraintName("fk_product_barcodes_products_product_id");
                 });
 
             modelBuilder.Entity("Inventory.Cloud.Infrastructure.Data.Entities.Product", b =>

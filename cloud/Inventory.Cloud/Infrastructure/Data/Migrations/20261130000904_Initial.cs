@@ -277,7 +277,7 @@ namespace Inventory.Cloud.Infrastructure.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "barcodes",
+                name: "product_barcodes",
                 columns: table => new
                 {
                     code = table.Column<string>(type: "text", nullable: false),
@@ -287,19 +287,14 @@ namespace Inventory.Cloud.Infrastructure.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_barcodes", x => new { x.product_id, x.code });
+                    table.PrimaryKey("pk_product_barcodes", x => new { x.product_id, x.code });
                     table.ForeignKey(
-                        name: "fk_barcodes_products_product_id",
+                        name: "fk_product_barcodes_products_product_id",
                         column: x => x.product_id,
                         principalTable: "products",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
-
-            migrationBuilder.CreateIndex(
-                name: "ix_barcodes_code",
-                table: "barcodes",
-                column: "code");
 
             migrationBuilder.CreateIndex(
                 name: "ix_bins_location_id_code",
@@ -317,6 +312,11 @@ namespace Inventory.Cloud.Infrastructure.Data.Migrations
                 table: "locations",
                 columns: new[] { "site_code", "code" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_product_barcodes_code",
+                table: "product_barcodes",
+                column: "code");
 
             migrationBuilder.CreateIndex(
                 name: "ix_products_sku",
@@ -376,7 +376,6 @@ namespace Inventory.Cloud.Infrastructure.Data.Migrations
                 table: "users",
                 column: "username",
                 unique: true);
-
             // The ledger is facts from the sites: once applied it is never changed or removed, here as at the edge.
             migrationBuilder.Sql("""
                 CREATE FUNCTION refuse_ledger_change() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -395,9 +394,6 @@ namespace Inventory.Cloud.Infrastructure.Data.Migrations
         {
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS stock_movements_no_truncate ON stock_movements; DROP TRIGGER IF EXISTS stock_movements_append_only ON stock_movements; DROP FUNCTION IF EXISTS refuse_ledger_change();");
             migrationBuilder.DropTable(
-                name: "barcodes");
-
-            migrationBuilder.DropTable(
                 name: "bins");
 
             migrationBuilder.DropTable(
@@ -408,6 +404,9 @@ namespace Inventory.Cloud.Infrastructure.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "locations");
+
+            migrationBuilder.DropTable(
+                name: "product_barcodes");
 
             migrationBuilder.DropTable(
                 name: "sites");

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Inventory.Cloud.Tests.Infrastructure;
+using Inventory.Sync;
+
+namespace Inventory.Cloud.Tests.Sync;
+
+public sealed class FeedTests(CloudHost cloud) : IClassFixture<CloudHost>
+{
+    [Fact]
+    public async Task Catalog_and_users_made_in_the_cloud_reach_every_site_with_the_password_hash()
+    {
+        using var site = new SiteClient(cloud, "F1", await cloud.AddSiteAsync("F1"));
+        using var admin = await cloud.ClientAsync();
+        var created = await admin.PostAsJsonAsync("/api/products", new { sku = "FEED-1", name = "Feed one", barcodes = new[] { "4006381333931" }, costPrice = 2.5m, unit = "each" });
+        created.EnsureSuccessStatusCode();
+        var productId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await admin.PostAsJsonAsync("/api/users", new { username = "feed-picker", password = "picker-password", role = "staff" })).EnsureSuccessStatusCode();
+
+        var changes = await site.PullAllAsync();
+
+        var product = SyncJson.Read<ProductRecord>(changes.Single(c => c.Kind == ChangeKinds.Product && c.Id == productId).Data);
+        Assert.Equal(("FEED-1", 2.5m), (product.Sku, product.CostPrice));
+        Assert.Equal("4006381333931", Assert.Single(product.Barcodes).Code);
+        var user = SyncJson.Read<UserRecord>(changes.Single(c => c.Kind == ChangeKinds.User && SyncJson.Read<UserRecord>(c.Data).Username == "feed-picker").Data);
+        Assert.True(Inventory.Web.Auth.PasswordHasher.Verify("picker-password", user.PasswordHash));
+        Assert.Contains(changes, c => c.Kind == ChangeKinds.User && SyncJson.Read<UserRecord>(c.Data).Username == "admin");
+    }
+
+    [Fact]
+    public async Task A_site_sees_other_sites_locations_and_levels_but_not_its_own_changes_back()
+    {
+        using var a = new SiteClient(cloud, "G1", await cloud.AddSiteAsync("G1"));
+        using var b = new SiteClient(cloud, "G2", await cloud.AddSiteAsync("G2"));
+        var location = Guid.CreateVersion7();
+        var product = Guid.CreateVersion7();
+        await a.PushOkAsync(Batches.Of("G1", 0, [Batches.Receive(1, product, location, 12)], [Batches.Location(1, "G1", location, "G1-MAIN")]));
+
+        var seenByB = await b.PullAllAsync();
+        var seenByA = await a.PullAllAsync();
+
+        Assert.Contains(seenByB, c => c.Kind == ChangeKinds.Location && c.Id == location);
+        var level = SyncJson.Read<LevelSummaryRecord>(seenByB.Single(c => c.Kind == ChangeKinds.LevelSummary && c.Id == product).Data);
+        Assert.Equal((12L, "G1", location), (level.Quantity, level.SiteCode, level.LocationId));
+        Assert.DoesNotContain(seenByA, c => c.Id == location || c.Id == product);
+    }
+
+    [Fact]
+    public async Task A_waiting_pull_wakes_as_soon_as_there_is_news()
+    {
+        using var site = new SiteClient(cloud, "H1", await cloud.AddSiteAsync("H1"));
+        var cursor = (await site.PullAsync(0)).Next;
+        while ((await site.PullAsync(cursor)) is { Changes.Count: > 0 } page)
+        {
+            cursor = page.Next;
+        }
+
+        var clock = Stopwatch.StartNew();
+        var waiting = site.PullAsync(cursor, wait: 20);
+        await Task.Delay(300);
+        using var admin = await cloud.ClientAsync();
+        (await admin.PostAsJsonAsync("/api/categories", new { name = "Woken" })).EnsureSuccessStatusCode();
+        var page2 = await waiting;
+
+        Assert.Contains(page2.Changes, c => c.Kind == ChangeKinds.Category);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"woke after {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task The_same_product_edited_at_two_sites_has_one_winner_and_one_conflict_entry()
+    {
+        using var a = new SiteClient(cloud, "K1", await cloud.AddSiteAsync("K1"));
+        using var b = new SiteClient(cloud, "K2", await cloud.AddSiteAsync("K2"));
+        using var admin = await cloud.ClientAsync();
+        var created = await admin.PostAsJsonAsync("/api/products", new { sku = "RACE-1", name = "Original", unit = "each" });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var original = (await a.PullAllAsync()).Single(c => c.Id == id);
+
+        // Both made from the same version while offline; B's stamp is later.
+        var fromA = Batches.Product(1, "K1", id, "RACE-1", "Edited at K1", original.Hlc);
+        var fromB = Batches.Product(1, "K2", id, "RACE-1", "Edited at K2", original.Hlc);
+        await b.PushOkAsync(Batches.Of("K2", 0, [], [fromB]));
+        var ackA = await a.PushOkAsync(Batches.Of("K1", 0, [], [fromA]));
+        await a.PushOkAsync(Batches.Of("K1", 0, [], [fromA]));
+
+        Assert.Equal(1, ackA.Conflicts);
+        var product = await admin.GetFromJsonAsync<JsonElement>($"/api/products/{id}");
+        Assert.Equal("Edited at K2", product.GetProperty("name").GetString());
+        var conflicts = await admin.GetFromJsonAsync<JsonElement>($"/api/sync/conflicts?entityId={id}");
+        var conflict = Assert.Single(conflicts.GetProperty("items").EnumerateArray());
+        Assert.Equal("K1", conflict.GetProperty("loserSite").GetString());
+        Assert.Equal(fromB.Hlc, conflict.GetProperty("winnerHlc").GetString());
+        var seenByA = (await a.PullAllAsync()).Single(c => c.Id == id);
+        Assert.Equal(fromB.Hlc, seenByA.Hlc);
+    }
+}
