@@ -11,6 +11,8 @@ using Inventory.Edge.Features.ScanImage;
 using Inventory.Edge.Features.Reports;
 using Inventory.Edge.Features.Mqtt;
 using Inventory.Edge.Features.Scanning;
+using Inventory.Edge.Features.Sync;
+using Inventory.Edge.Features.Transfers;
 using Inventory.Edge.Features.Users;
 using Inventory.Edge.Infrastructure.Data;
 using Inventory.Edge.Infrastructure.Http;
@@ -53,6 +55,8 @@ public static class EdgeApp
         builder.Services.AddAlerts();
         builder.Services.AddDevices();
         builder.Services.AddScanning();
+        builder.Services.AddSync();
+        builder.Services.AddTransfers();
         builder.AddEdgeMqtt();
         configure?.Invoke(builder);
 
@@ -78,6 +82,8 @@ public static class EdgeApp
         app.MapAlertsApi();
         app.MapDevicesApi();
         app.MapScanningApi();
+        app.MapSyncApi();
+        app.MapTransfersApi();
         app.UseEdgeMqtt();
         return app;
     }
