@@ -26,7 +26,7 @@ public sealed class CloudClient(IHttpClientFactory factory)
 
     public static void Configure(HttpClient client, CloudOptions cloud, string siteCode)
     {
-        client.BaseAddress = cloud.BaseUri;
+        client.BaseAddress = cloud.BaseUri();
         // Above the long poll's wait, and enough for a full batch over a slow warehouse uplink.
         client.Timeout = TimeSpan.FromMinutes(2);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(

@@ -31,7 +31,8 @@ public sealed class CloudOptions : IValidatableObject
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Url);
 
-    public Uri BaseUri => new(Url!.TrimEnd('/') + "/", UriKind.Absolute);
+    /// <summary>The hub's address with a trailing slash, so relative paths append to it; null when replication is off.</summary>
+    public Uri? BaseUri() => Enabled && Uri.TryCreate(Url!.TrimEnd('/') + "/", UriKind.Absolute, out var uri) ? uri : null;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -17,7 +17,7 @@ namespace Inventory.Edge.Features.Sync;
 /// Changes pulled from the cloud are applied with plain SQL and never pass here, so they are not echoed back.
 /// </summary>
 public sealed class OutboxInterceptor(HybridLogicalClock clock, IOptions<EdgeOptions> options, SyncSignal signal, TimeProvider time)
-    : SaveChangesInterceptor
+    : SaveChangesInterceptor, IEdgeDbInterceptor
 {
     private readonly string _site = options.Value.Site.Code;
 
@@ -70,7 +70,9 @@ public sealed class OutboxInterceptor(HybridLogicalClock clock, IOptions<EdgeOpt
         // The CSV import turns automatic detection off; the interceptor runs before SaveChanges' own detection.
         tracker.DetectChanges();
         var changed = tracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
-        if (changed.Count == 0)
+        // Outbox rows pending in this save mean this save is already recorded: the pooled and the factory
+        // registrations each add their interceptors to the same options, so this can run twice per save.
+        if (changed.Count == 0 || changed.Any(e => e.Entity is OutboxEntry))
         {
             return;
         }

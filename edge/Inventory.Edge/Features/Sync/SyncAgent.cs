@@ -56,7 +56,8 @@ public sealed partial class SyncAgent(
         }
 
         ledger.Subscribe(signal.Raise);
-        LogStarted(logger, _cloud.BaseUri, SiteCode);
+        var cloudUri = _cloud.BaseUri()!;
+        LogStarted(logger, cloudUri, SiteCode);
         await Task.WhenAll(PushLoopAsync(stoppingToken), PullLoopAsync(stoppingToken));
     }
 

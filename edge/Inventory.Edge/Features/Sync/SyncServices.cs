@@ -1,6 +1,6 @@
 using Inventory.Edge.Features.Auth;
 using Inventory.Sync;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Inventory.Edge.Infrastructure.Data;
 using Microsoft.Extensions.Options;
 
 namespace Inventory.Edge.Features.Sync;
@@ -19,7 +19,7 @@ public static class SyncServices
         services.AddHostedService<ClockSeeder>();
         services.AddSingleton<SyncSignal>();
         services.AddSingleton<OutboxInterceptor>();
-        services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<OutboxInterceptor>());
+        services.AddSingleton<IEdgeDbInterceptor>(sp => sp.GetRequiredService<OutboxInterceptor>());
         services.AddSingleton<SyncStateStore>();
         services.AddSingleton<PushReader>();
         services.AddSingleton<ChangeApplier>();

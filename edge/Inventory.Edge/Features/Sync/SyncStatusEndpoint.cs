@@ -32,7 +32,7 @@ internal static class SyncStatusEndpoint
         var s = await state.SnapshotAsync(cancellationToken);
         var lag = s.OldestPendingMovementAt is { } oldest ? Math.Max(0, (time.GetUtcNow() - oldest).TotalSeconds) : 0;
         return TypedResults.Ok(new SyncStatusView(
-            agent.Enabled, agent.Enabled ? cloud.Value.BaseUri.ToString() : null, s.LastPushAt, s.LastPullAt,
+            agent.Enabled, cloud.Value.BaseUri()?.ToString(), s.LastPushAt, s.LastPullAt,
             s.PendingMovements + s.PendingOutbox, s.PendingMovements, s.PendingOutbox, Math.Round(lag, 3),
             s.LastError, s.LastErrorAt, agent.Enabled ? agent.NextAttemptAt : null,
             new QuarantineView(s.QuarantinedCount, s.QuarantinedIds), agent.SiteCode));

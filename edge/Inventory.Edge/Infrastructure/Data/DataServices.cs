@@ -12,14 +12,14 @@ public static class DataServices
         var connectionString = SqliteConnectionStrings.For(Path.Combine(dataDir, "inventory.db"));
         services.AddSingleton(new EdgeDatabase(dataDir, connectionString));
         services.AddSingleton<SqlitePragmaInterceptor>();
-        // Features add their own interceptors as IInterceptor singletons (the sync outbox does).
+        // Features add their own interceptors as IEdgeDbInterceptor singletons (the sync outbox does).
         services.AddDbContextPool<EdgeDbContext>((sp, options) => options
             .UseSqlite(connectionString)
-            .AddInterceptors([sp.GetRequiredService<SqlitePragmaInterceptor>(), .. sp.GetServices<IInterceptor>()]));
+            .AddInterceptors([sp.GetRequiredService<SqlitePragmaInterceptor>(), .. sp.GetServices<IEdgeDbInterceptor>()]));
         services.AddDbContextFactory<EdgeDbContext>(
             (sp, options) => options
                 .UseSqlite(connectionString)
-                .AddInterceptors([sp.GetRequiredService<SqlitePragmaInterceptor>(), .. sp.GetServices<IInterceptor>()]),
+                .AddInterceptors([sp.GetRequiredService<SqlitePragmaInterceptor>(), .. sp.GetServices<IEdgeDbInterceptor>()]),
             ServiceLifetime.Singleton);
         services.AddHostedService<DatabaseMigrator>();
         return services;
