@@ -11,6 +11,8 @@ using Inventory.Edge.Features.ScanImage;
 using Inventory.Edge.Features.Reports;
 using Inventory.Edge.Features.Mqtt;
 using Inventory.Edge.Features.Scanning;
+using Inventory.Edge.Features.Sync;
+using Inventory.Edge.Features.Transfers;
 using Inventory.Edge.Features.Users;
 using Inventory.Edge.Infrastructure.Data;
 using Inventory.Edge.Infrastructure.Http;
@@ -54,6 +56,8 @@ public static class EdgeApp
         builder.Services.AddAlerts();
         builder.Services.AddDevices();
         builder.Services.AddScanning();
+        builder.Services.AddSync();
+        builder.Services.AddTransfers();
         builder.AddEdgeMqtt();
         configure?.Invoke(builder);
 
@@ -79,6 +83,8 @@ public static class EdgeApp
         app.MapAlertsApi();
         app.MapDevicesApi();
         app.MapScanningApi();
+        app.MapSyncApi();
+        app.MapTransfersApi();
         app.UseEdgeMqtt();
         return app;
     }

@@ -11,7 +11,12 @@ public sealed record LocationLevel(
     Guid ProductId, string Sku, string Name, Guid LocationId, string LocationCode, long Quantity, long Reserved,
     long Available, string Status, int? ReorderPoint, int? MaxLevel, IReadOnlyList<LevelDetail>? Details = null);
 
-public sealed record ProductLevels(Guid ProductId, string Sku, IReadOnlyList<LocationLevel> Levels, long Total, long TotalAvailable);
+/// <summary>Another site's stock of the product at one of its locations, as the cloud last summarised it.</summary>
+public sealed record RemoteLevelView(Guid LocationId, string? LocationCode, string SiteCode, long Quantity, long Reserved, long Available, DateTimeOffset AsOf);
+
+/// <summary>`levels` and the totals are this site's; `otherSites` is what the cloud reports for the others (never in the totals).</summary>
+public sealed record ProductLevels(
+    Guid ProductId, string Sku, IReadOnlyList<LocationLevel> Levels, long Total, long TotalAvailable, IReadOnlyList<RemoteLevelView> OtherSites);
 
 /// <summary>A page of results; `next` (null on the last page) is passed back to get the following one.</summary>
 public sealed record Page<T>(
@@ -129,7 +134,27 @@ public sealed class InventoryQueries(EdgeDatabase database)
         }
 
         var withDetails = levels.Select(l => l with { Details = byLocation.GetValueOrDefault(l.LocationId) ?? [] }).ToList();
-        return new ProductLevels(productId, sku, withDetails, withDetails.Sum(l => l.Quantity), withDetails.Sum(l => l.Available));
+        var otherSites = new List<RemoteLevelView>();
+        await using (var remote = connection.CreateCommand())
+        {
+            remote.CommandText = """
+                SELECT r.location_id, loc.code, r.site_code, r.quantity, r.reserved, r.as_of
+                FROM remote_levels r LEFT JOIN locations loc ON loc.id = r.location_id
+                WHERE r.product_id = $product ORDER BY r.site_code, loc.code
+                """;
+            remote.Parameters.AddWithValue("$product", SqliteValues.Of(productId));
+            await using var reader = await remote.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var quantity = reader.GetInt64(3);
+                var reserved = reader.GetInt64(4);
+                otherSites.Add(new RemoteLevelView(
+                    Guid.Parse(reader.GetString(0)), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2), quantity, reserved,
+                    quantity - reserved, DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5))));
+            }
+        }
+
+        return new ProductLevels(productId, sku, withDetails, withDetails.Sum(l => l.Quantity), withDetails.Sum(l => l.Available), otherSites);
     }
 
     private static async Task<List<LocationLevel>> ReadLevelsAsync(SqliteCommand command, CancellationToken cancellationToken)

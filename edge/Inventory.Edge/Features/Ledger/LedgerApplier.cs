@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Inventory.Domain.Ledger;
+using Inventory.Sync;
 using Microsoft.Data.Sqlite;
 
 namespace Inventory.Edge.Features.Ledger;
@@ -9,8 +10,9 @@ namespace Inventory.Edge.Features.Ledger;
 /// Applies one command inside the writer's open transaction. Throws <see cref="LedgerRefusal"/> to refuse;
 /// the writer then rolls back to the command's savepoint, so a refusal leaves nothing behind.
 /// </summary>
-internal sealed class LedgerApplier(
-    LedgerStatements sql, string siteCode, JsonSerializerOptions json, Alerts.ReorderAlertDetector? alerts = null)
+internal sealed partial class LedgerApplier(
+    LedgerStatements sql, string siteCode, JsonSerializerOptions json, Alerts.ReorderAlertDetector? alerts = null,
+    HybridLogicalClock? clock = null)
 {
     private sealed record ProductInfo(bool Active, string Sku, int? ReorderPoint, int? MaxLevel);
 
@@ -33,11 +35,25 @@ internal sealed class LedgerApplier(
 
         var stocks = new Dictionary<(Guid, Guid), Stock>();
         var movements = new List<MovementView>();
-        foreach (var line in command.Lines)
+        (TransferRecord Record, string? Hlc)? receiving = command.ReceiveTransferId is { } receiveId ? OpenTransfer(receiveId) : null;
+        TransferRecord? transfer = null;
+        foreach (var original in command.Lines)
         {
+            var line = original;
+            var remote = command.TransferTo is { } to && line.Type == MovementType.TransferOut ? RemoteDestination(to.LocationId) : null;
+            if (remote is not null)
+            {
+                line = line with { ReferenceType = "transfer", ReferenceId = remote.TransferId.ToString() };
+            }
+
             var stock = Load(stocks, line.ProductId, line.LocationId, line.Mode);
             var picks = ApplyLine(stock, line, line.MovementId, command, now, movements);
-            if (command.TransferTo is { } target && line.Type == MovementType.TransferOut)
+            if (remote is not null)
+            {
+                // The other site records the transfer_in when the stock arrives; here the transfer opens in transit.
+                transfer = Ship(remote, line, picks, now);
+            }
+            else if (command.TransferTo is { } target && line.Type == MovementType.TransferOut)
             {
                 var destination = Load(stocks, line.ProductId, target.LocationId, LineMode.Add);
                 foreach (var (slot, quantity) in picks)
@@ -57,7 +73,12 @@ internal sealed class LedgerApplier(
             }
         }
 
-        var result = new MovementResult(movements, [.. stocks.Select(kv => LevelOf(kv.Key.Item1, kv.Key.Item2, kv.Value))]);
+        if (receiving is not null)
+        {
+            transfer = Close(receiving.Value, movements, now);
+        }
+
+        var result = new MovementResult(movements, [.. stocks.Select(kv => LevelOf(kv.Key.Item1, kv.Key.Item2, kv.Value))], transfer);
         ObserveReorderPoints(stocks, now);
         if (command.IdempotencyKey is { } newKey)
         {
@@ -418,4 +439,6 @@ internal sealed class LedgerRefusal(LedgerOutcomeKind kind, string message) : Ex
     public static LedgerRefusal Invalid(string message) => new(LedgerOutcomeKind.Invalid, message);
 
     public static LedgerRefusal KeyReused(string message) => new(LedgerOutcomeKind.KeyReused, message);
+
+    public static LedgerRefusal Conflict(string message) => new(LedgerOutcomeKind.Conflict, message);
 }

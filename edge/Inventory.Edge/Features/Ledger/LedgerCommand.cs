@@ -35,7 +35,9 @@ public sealed record LedgerLine(
 
 /// <summary>
 /// A request for the single writer: lines committed together or not at all. A transfer's in-lines are
-/// derived from what its out-line took (<see cref="TransferTo"/>), so lots and expiries travel with the stock.
+/// derived from what its out-line took (<see cref="TransferTo"/>), so lots and expiries travel with the stock;
+/// when the destination belongs to another site, the in-line is that site's to record and the command opens
+/// a transfer in transit instead. <see cref="ReceiveTransferId"/> closes such a transfer at the receiving site.
 /// </summary>
 public sealed record LedgerCommand(
     IReadOnlyList<LedgerLine> Lines,
@@ -44,7 +46,8 @@ public sealed record LedgerCommand(
     DateTimeOffset OccurredAt,
     string? IdempotencyKey,
     string RequestHash,
-    TransferTarget? TransferTo = null);
+    TransferTarget? TransferTo = null,
+    Guid? ReceiveTransferId = null);
 
 public sealed record TransferTarget(Guid LocationId, string? Bin);
 
@@ -57,6 +60,9 @@ public enum LedgerOutcomeKind
     Invalid,
     KeyReused,
     Failed,
+
+    /// <summary>The request contradicts what is recorded (a transfer already received).</summary>
+    Conflict,
 }
 
 public sealed record LedgerOutcome(LedgerOutcomeKind Kind, MovementResult? Result = null, string? Message = null);

@@ -46,6 +46,25 @@ internal sealed class LedgerStatements : IDisposable
             """, "$id", "$type", "$product", "$location", "$bin", "$lot", "$expiry", "$quantity", "$reserved", "$cost",
             "$reason", "$note", "$refType", "$refId", "$user", "$device", "$occurred", "$recorded");
         MovementExists = Prepare(connection, "SELECT 1 FROM stock_movements WHERE id = $id", "$id");
+        // Transfers between sites and their outbox rows: prepared with the rest, used only by those commands.
+        FindTransfer = Prepare(connection, """
+            SELECT product_id, from_location_id, to_location_id, from_site, to_site, quantity_shipped, status, ship_movement_id,
+                   lot, shipped_at, hlc
+            FROM transfers WHERE id = $id
+            """, "$id");
+        InsertTransfer = Prepare(connection, """
+            INSERT INTO transfers (id, product_id, from_location_id, to_location_id, from_site, to_site, quantity_shipped, status,
+                ship_movement_id, lot, shipped_at, hlc)
+            VALUES ($id, $product, $from, $to, $fromSite, $toSite, $quantity, 'in_transit', $movement, $lot, $at, $hlc)
+            """, "$id", "$product", "$from", "$to", "$fromSite", "$toSite", "$quantity", "$movement", "$lot", "$at", "$hlc");
+        ReceiveTransfer = Prepare(connection, """
+            UPDATE transfers SET status = 'received', quantity_received = $quantity, receive_movement_id = $movement,
+                received_at = $at, hlc = $hlc
+            WHERE id = $id AND status = 'in_transit'
+            """, "$id", "$quantity", "$movement", "$at", "$hlc");
+        InsertOutbox = Prepare(connection,
+            "INSERT INTO sync_outbox (kind, entity_id, hlc, base_hlc, data, recorded_at) VALUES ($kind, $entity, $hlc, $base, $data, $at)",
+            "$kind", "$entity", "$hlc", "$base", "$data", "$at");
     }
 
     public SqliteCommand FindIdempotency { get; }
@@ -56,9 +75,16 @@ internal sealed class LedgerStatements : IDisposable
     public SqliteCommand UpsertLevel { get; }
     public SqliteCommand InsertMovement { get; }
     public SqliteCommand MovementExists { get; }
+    public SqliteCommand FindTransfer { get; }
+    public SqliteCommand InsertTransfer { get; }
+    public SqliteCommand ReceiveTransfer { get; }
+    public SqliteCommand InsertOutbox { get; }
 
     private IEnumerable<SqliteCommand> All =>
-        [FindIdempotency, InsertIdempotency, FindProduct, FindLocation, FindSlots, UpsertLevel, InsertMovement, MovementExists];
+    [
+        FindIdempotency, InsertIdempotency, FindProduct, FindLocation, FindSlots, UpsertLevel, InsertMovement, MovementExists,
+        FindTransfer, InsertTransfer, ReceiveTransfer, InsertOutbox,
+    ];
 
     public void Enlist(SqliteTransaction? transaction)
     {

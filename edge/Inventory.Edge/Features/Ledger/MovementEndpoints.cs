@@ -24,7 +24,7 @@ public static class MovementEndpoints
         inventory.MapPost("/adjust", Adjust).RequirePermission(Permission.Adjust)
             .WithSummary("Correct stock up or down with a reason code.");
         inventory.MapPost("/transfer", Transfer).RequirePermission(Permission.Transfer)
-            .WithSummary("Move stock between two locations of this site, atomically.");
+            .WithSummary("Move stock between two locations of this site atomically, or ship it to another site's location (a transfer in transit).");
         inventory.MapPost("/return", Return).RequirePermission(Permission.Return)
             .WithSummary("Book a customer return back into stock.");
         inventory.MapPost("/count", Count).RequirePermission(Permission.Count)
@@ -173,6 +173,8 @@ public static class MovementEndpoints
                 return Problems.Conflict(outcome.Message!, "Not enough stock");
             case LedgerOutcomeKind.KeyReused:
                 return Problems.Conflict(outcome.Message!, "Idempotency key reused");
+            case LedgerOutcomeKind.Conflict:
+                return Problems.Conflict(outcome.Message!);
             case LedgerOutcomeKind.NotFound:
                 return Problems.NotFound(outcome.Message!);
             case LedgerOutcomeKind.Invalid:

@@ -27,7 +27,8 @@ public sealed record MovementView(
 /// <summary>A product's stock at one location, all bins and lots together.</summary>
 public sealed record LevelView(Guid ProductId, Guid LocationId, long Quantity, long Reserved, long Available, string Status);
 
-public sealed record MovementResult(IReadOnlyList<MovementView> Movements, IReadOnlyList<LevelView> Levels)
+/// <summary>What a movement request recorded; <see cref="Transfer"/> is set when it shipped to or received from another site.</summary>
+public sealed record MovementResult(IReadOnlyList<MovementView> Movements, IReadOnlyList<LevelView> Levels, Inventory.Sync.TransferRecord? Transfer = null)
 {
     /// <summary>Cost prices are for managers only; everyone else gets the same answer without them.</summary>
     public MovementResult WithoutCosts() =>

@@ -25,13 +25,15 @@ public sealed partial class MovementWriter : BackgroundService
     private readonly ILogger<MovementWriter> _logger;
     private readonly LedgerNotifications _notifications;
     private readonly ReorderAlerts _alerts;
+    private readonly Inventory.Sync.HybridLogicalClock _clock;
     private long _commits;
     private long _committedRequests;
 
     public MovementWriter(
         EdgeDatabase database, TimeProvider time, IOptions<EdgeOptions> options, IOptions<JsonOptions> json,
-        LedgerNotifications notifications, ReorderAlerts alerts, ILogger<MovementWriter> logger)
+        LedgerNotifications notifications, ReorderAlerts alerts, Inventory.Sync.HybridLogicalClock clock, ILogger<MovementWriter> logger)
     {
+        _clock = clock;
         _notifications = notifications;
         _alerts = alerts;
         _database = database;
@@ -62,7 +64,7 @@ public sealed partial class MovementWriter : BackgroundService
         await using var connection = await _database.OpenAsync(stoppingToken);
         using var statements = new LedgerStatements(connection);
         using var detector = _alerts.CreateDetector(connection);
-        var applier = new LedgerApplier(statements, _options.Site.Code, _json, detector);
+        var applier = new LedgerApplier(statements, _options.Site.Code, _json, detector, _clock);
         var batch = new List<Pending>(_options.Ledger.MaxBatch);
         var reader = _queue.Reader;
         try

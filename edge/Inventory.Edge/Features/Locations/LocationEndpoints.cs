@@ -70,7 +70,8 @@ public static class LocationEndpoints
         }
 
         var code = request.Code!.Trim().ToUpperInvariant();
-        if (await db.Locations.AnyAsync(l => l.Code == code, cancellationToken))
+        var site = options.Value.Site.Code;
+        if (await db.Locations.AnyAsync(l => l.Code == code && l.SiteCode == site, cancellationToken))
         {
             return Problems.Conflict($"A location with code {code} exists.");
         }
@@ -86,7 +87,7 @@ public static class LocationEndpoints
             IsActive = request.IsActive ?? true,
             Capacity = request.Capacity,
             AllowNegative = request.AllowNegative ?? false,
-            SiteCode = options.Value.Site.Code,
+            SiteCode = site,
             Version = 1,
             CreatedAt = now,
             UpdatedAt = now,
@@ -96,7 +97,8 @@ public static class LocationEndpoints
         return TypedResults.Created($"/api/locations/{location.Id}", ToView(location));
     }
 
-    private static async Task<IResult> Update(Guid id, LocationRequest request, EdgeDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> Update(
+        Guid id, LocationRequest request, EdgeDbContext db, IOptions<EdgeOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         var v = Validate(request).Require(request.Version is not null, "version", "'version' is required: send the version you read.");
         if (!v.IsValid)
@@ -110,13 +112,18 @@ public static class LocationEndpoints
             return Problems.NotFound("No such location.");
         }
 
+        if (OwnedElsewhere(location, options) is { } refusal)
+        {
+            return refusal;
+        }
+
         if (location.Version != request.Version)
         {
             return Problems.Conflict($"The location changed since you read it (version {location.Version} now).", "Stale version");
         }
 
         var code = request.Code!.Trim().ToUpperInvariant();
-        if (code != location.Code && await db.Locations.AnyAsync(l => l.Code == code, cancellationToken))
+        if (code != location.Code && await db.Locations.AnyAsync(l => l.Code == code && l.SiteCode == location.SiteCode, cancellationToken))
         {
             return Problems.Conflict($"A location with code {code} exists.");
         }
@@ -153,7 +160,8 @@ public static class LocationEndpoints
         return TypedResults.Ok(bins.Select(ToView));
     }
 
-    private static async Task<IResult> CreateBin(Guid id, BinRequest request, EdgeDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateBin(
+        Guid id, BinRequest request, EdgeDbContext db, IOptions<EdgeOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         var v = new Validation().RequireText(request.Code, "code", 50).OptionalText(request.Description, "description", 200);
         if (!v.IsValid)
@@ -161,9 +169,15 @@ public static class LocationEndpoints
             return v.ToProblem();
         }
 
-        if (!await db.Locations.AnyAsync(l => l.Id == id, cancellationToken))
+        var location = await db.Locations.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
+        if (location is null)
         {
             return Problems.NotFound("No such location.");
+        }
+
+        if (OwnedElsewhere(location, options) is { } refusal)
+        {
+            return refusal;
         }
 
         var code = request.Code!.Trim();
@@ -186,7 +200,8 @@ public static class LocationEndpoints
         return TypedResults.Created($"/api/locations/{id}/bins/{bin.Id}", ToView(bin));
     }
 
-    private static async Task<IResult> UpdateBin(Guid id, Guid binId, BinRequest request, EdgeDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> UpdateBin(
+        Guid id, Guid binId, BinRequest request, EdgeDbContext db, IOptions<EdgeOptions> options, CancellationToken cancellationToken)
     {
         var v = new Validation().OptionalText(request.Description, "description", 200);
         if (!v.IsValid)
@@ -198,6 +213,11 @@ public static class LocationEndpoints
         if (bin is null)
         {
             return Problems.NotFound("No such bin.");
+        }
+
+        if (await db.Locations.AsNoTracking().FirstAsync(l => l.Id == id, cancellationToken) is var owner && OwnedElsewhere(owner, options) is { } refusal)
+        {
+            return refusal;
         }
 
         // The code stays: ledger lines and levels name the bin by its code.
@@ -250,6 +270,12 @@ public static class LocationEndpoints
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToView(setting));
     }
+
+    /// <summary>A location (and its bins) is edited only at its own site; other sites' come from the cloud.</summary>
+    private static IResult? OwnedElsewhere(Location location, IOptions<EdgeOptions> options) =>
+        location.SiteCode == options.Value.Site.Code
+            ? null
+            : Problems.Conflict($"Location {location.Code} belongs to site {location.SiteCode}; only that site edits it.", "Owned by another site");
 
     private static Validation Validate(LocationRequest r) => new Validation()
         .RequireText(r.Code, "code", 10)

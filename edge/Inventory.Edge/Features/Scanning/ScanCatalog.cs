@@ -9,8 +9,10 @@ public sealed record ScanMatch(Guid Id, string Sku, string Name, bool Active, in
 public sealed record ScanLocation(Guid Id, string Code);
 
 /// <summary>Finds what a code names. Plain SQL on the hot path: a fleet of scanners asks many times a second.</summary>
-public sealed class ScanCatalog(EdgeDatabase database)
+public sealed class ScanCatalog(EdgeDatabase database, Microsoft.Extensions.Options.IOptions<EdgeOptions> options)
 {
+    private readonly string _siteCode = options.Value.Site.Code;
+
     /// <summary>
     /// A barcode as printed first; then the other spellings of the same GTIN (a UPC-A scanned against a
     /// stored EAN-13, an EAN-13 against a stored GTIN-14, …); then the SKU.
@@ -83,7 +85,9 @@ public sealed class ScanCatalog(EdgeDatabase database)
         }
         else
         {
-            command.CommandText = "SELECT id, code FROM locations WHERE code = $code";
+            // Another site's location may share the code; this site's own comes first (the ledger refuses the other anyway).
+            command.CommandText = "SELECT id, code FROM locations WHERE code = $code ORDER BY site_code = $site DESC LIMIT 1";
+            command.Parameters.AddWithValue("$site", _siteCode);
             command.Parameters.AddWithValue("$code", code?.Trim() ?? "");
         }
 

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Inventory.Edge.Infrastructure.Data;
 
@@ -11,13 +12,14 @@ public static class DataServices
         var connectionString = SqliteConnectionStrings.For(Path.Combine(dataDir, "inventory.db"));
         services.AddSingleton(new EdgeDatabase(dataDir, connectionString));
         services.AddSingleton<SqlitePragmaInterceptor>();
+        // Features add their own interceptors as IEdgeDbInterceptor singletons (the sync outbox does).
         services.AddDbContextPool<EdgeDbContext>((sp, options) => options
             .UseSqlite(connectionString)
-            .AddInterceptors(sp.GetRequiredService<SqlitePragmaInterceptor>()));
+            .AddInterceptors([sp.GetRequiredService<SqlitePragmaInterceptor>(), .. sp.GetServices<IEdgeDbInterceptor>()]));
         services.AddDbContextFactory<EdgeDbContext>(
             (sp, options) => options
                 .UseSqlite(connectionString)
-                .AddInterceptors(sp.GetRequiredService<SqlitePragmaInterceptor>()),
+                .AddInterceptors([sp.GetRequiredService<SqlitePragmaInterceptor>(), .. sp.GetServices<IEdgeDbInterceptor>()]),
             ServiceLifetime.Singleton);
         services.AddHostedService<DatabaseMigrator>();
         return services;

@@ -18,6 +18,10 @@ public sealed class EdgeDbContext(DbContextOptions<EdgeDbContext> options) : DbC
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<PrintJob> PrintJobs => Set<PrintJob>();
     public DbSet<Device> Devices => Set<Device>();
+    public DbSet<OutboxEntry> Outbox => Set<OutboxEntry>();
+    public DbSet<SyncState> SyncStates => Set<SyncState>();
+    public DbSet<RemoteLevel> RemoteLevels => Set<RemoteLevel>();
+    public DbSet<Transfer> Transfers => Set<Transfer>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -11,7 +11,8 @@ internal sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
         builder.ToTable("locations");
         builder.HasKey(l => l.Id);
         builder.Property(l => l.Code).HasMaxLength(10).UseCollation("NOCASE");
-        builder.HasIndex(l => l.Code).IsUnique();
+        // Codes are unique within a site; other sites' locations (pulled from the cloud) may reuse a code.
+        builder.HasIndex(l => new { l.SiteCode, l.Code }).IsUnique();
         builder.Property(l => l.Name).HasMaxLength(100);
         builder.Property(l => l.Type).HasMaxLength(24);
         builder.Property(l => l.SiteCode).HasMaxLength(10);

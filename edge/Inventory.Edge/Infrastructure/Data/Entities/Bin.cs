@@ -8,4 +8,7 @@ public sealed class Bin
     public string? Description { get; set; }
     public bool IsActive { get; set; } = true;
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Hybrid-logical-clock stamp of the last edit: the later stamp wins between replicas.</summary>
+    public string? Hlc { get; set; }
 }

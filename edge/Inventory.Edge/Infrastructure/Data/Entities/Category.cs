@@ -6,4 +6,7 @@ public sealed class Category
     public required string Name { get; set; }
     public Guid? ParentId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Hybrid-logical-clock stamp of the last edit: the later stamp wins between replicas.</summary>
+    public string? Hlc { get; set; }
 }

@@ -19,6 +19,9 @@ public sealed class Location
     public long Version { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Hybrid-logical-clock stamp of the last edit: the later stamp wins between replicas.</summary>
+    public string? Hlc { get; set; }
 }
 
 public static class LocationTypes

@@ -30,5 +30,8 @@ public sealed class Product
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>Hybrid-logical-clock stamp of the last edit: the later stamp wins between replicas.</summary>
+    public string? Hlc { get; set; }
+
     public List<ProductBarcode> Barcodes { get; set; } = [];
 }

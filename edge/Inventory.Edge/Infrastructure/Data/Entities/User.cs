@@ -15,4 +15,7 @@ public sealed class User
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Hybrid-logical-clock stamp of the last edit: the later stamp wins between replicas.</summary>
+    public string? Hlc { get; set; }
 }

@@ -38,6 +38,10 @@ namespace Inventory.Edge.Infrastructure.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
 
+                    b.Property<string>("Hlc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hlc");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_active");
@@ -65,6 +69,10 @@ namespace Inventory.Edge.Infrastructure.Data.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("Hlc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hlc");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -190,6 +198,10 @@ namespace Inventory.Edge.Infrastructure.Data.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Hlc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hlc");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_active");
@@ -223,7 +235,7 @@ namespace Inventory.Edge.Infrastructure.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Code")
+                    b.HasIndex("SiteCode", "Code")
                         .IsUnique();
 
                     b.ToTable("locations", (string)null);
@@ -331,6 +343,49 @@ namespace Inventory.Edge.Infrastructure.Data.Migrations
                     b.ToTable("mail_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Inventory.Edge.Infrastructure.Data.Entities.OutboxEntry", b =>
+                {
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seq");
+
+                    b.Property<string>("BaseHlc")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("base_hlc");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("data");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("Hlc")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hlc");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("Seq");
+
+                    b.ToTable("sync_outbox", (string)null);
+                });
+
             modelBuilder.Entity("Inventory.Edge.Infrastructure.Data.Entities.PrintJob", b =>
                 {
                     b.Property<string>("Id")
@@ -403,6 +458,10 @@ namespace Inventory.Edge.Infrastructure.Data.Migrations
                     b.Property<string>("Description")
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
+
+                    b.Property<string>("Hlc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hlc");
 
                     b.Property<string>("ImageUrl")
                         .HasColumnType("TEXT")
@@ -506,6 +565,39 @@ namespace Inventory.Edge.Infrastructure.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_barcode_pack", "pack_quantity >= 1");
                         });
+                });
+
+            modelBuilder.Entity("Inventory.Edge.Infrastructure.Data.Entities.RemoteLevel", b =>
+                {
+                    b.Property<string>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("LocationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location_id");
+
+                    b.Property<long>("AsOf")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("as_of");
+
+                    b.Property<long>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<long>("Reserved")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reserved");
+
+                    b.Property<string>("SiteCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("site_code");
+
+                    b.HasKey("ProductId", "LocationId");
+
+                    b.ToTable("remote_levels", (string)null);
                 });
 
             modelBuilder.Entity("Inventory.Edge.Infrastructure.Data.Entities.ReorderAlert", b =>
@@ -728,6 +820,149 @@ namespace Inventory.Edge.Infrastructure.Data.Migrations
                     b.ToTable("stock_movements", (string)null);
                 });
 
+            modelBuilder.Entity("Inventory.Edge.Infrastructure.Data.Entities.SyncState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<long?>("LastErrorAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_error_at");
+
+                    b.Property<long?>("LastPullAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_pull_at");
+
+                    b.Property<long?>("LastPushAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_push_at");
+
+                    b.Property<long>("MovementsPushedSeq")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("movements_pushed_seq");
+
+                    b.Property<long>("OutboxPushedSeq")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("outbox_pushed_seq");
+
+                    b.Property<long>("PullCursor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pull_cursor");
+
+                    b.Property<long>("QuarantinedCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quarantined_count");
+
+                    b.Property<string>("QuarantinedIds")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quarantined_ids");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("sync_state", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_sync_state_single", "id = 1");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            MovementsPushedSeq = 0L,
+                            OutboxPushedSeq = 0L,
+                            PullCursor = 0L,
+                            QuarantinedCount = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Inventory.Edge.Infrastructure.Data.Entities.Transfer", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FromLocationId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_location_id");
+
+                    b.Property<string>("FromSite")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_site");
+
+                    b.Property<string>("Hlc")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hlc");
+
+                    b.Property<string>("Lot")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lot");
+
+                    b.Property<string>("ProductId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<long?>("QuantityReceived")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity_received");
+
+                    b.Property<long>("QuantityShipped")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity_shipped");
+
+                    b.Property<string>("ReceiveMovementId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receive_movement_id");
+
+                    b.Property<long?>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("ShipMovementId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ship_movement_id");
+
+                    b.Property<long>("ShippedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("shipped_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("ToLocationId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_location_id");
+
+                    b.Property<string>("ToSite")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_site");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "ShippedAt");
+
+                    b.ToTable("transfers", (string)null);
+                });
+
             modelBuilder.Entity("Inventory.Edge.Infrastructure.Data.Entities.User", b =>
                 {
                     b.Property<string>("Id")
@@ -742,6 +977,10 @@ namespace Inventory.Edge.Infrastructure.Data.Migrations
                     b.Property<int>("FailedLogins")
                         .HasColumnType("INTEGER")
                         .HasColumnName("failed_logins");
+
+                    b.Property<string>("Hlc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hlc");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER")
