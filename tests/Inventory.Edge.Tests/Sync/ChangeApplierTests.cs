@@ -111,7 +111,7 @@ public sealed class ChangeApplierTests(EdgeHost edge) : IClassFixture<EdgeHost>
     {
         var id = Guid.CreateVersion7();
         var name = "cloud-" + Guid.NewGuid().ToString("N")[..8];
-        var user = new UserRecord(id, name, Features.Auth.PasswordHasher.Hash("cloud-pass-1"), "staff", true, "STAMP1");
+        var user = new UserRecord(id, name, Inventory.Web.Auth.PasswordHasher.Hash("cloud-pass-1"), "staff", true, "STAMP1");
 
         await edge.ApplyAsync(SyncTestData.Change(ChangeKinds.User, id, user, SyncTestData.Later(TimeSpan.FromSeconds(5))));
         await edge.ApplyAsync(SyncTestData.Change(ChangeKinds.User, id, user with { IsActive = false }, SyncTestData.Earlier()));
@@ -134,7 +134,7 @@ public sealed class PulledAdminTests : IAsyncLifetime
     public async Task PulledAdmin_WinsTheName_LocalAdminRenamedAndDisabled()
     {
         using var before = await _edge.ClientAsync();
-        var cloudAdmin = new UserRecord(Guid.CreateVersion7(), "admin", Features.Auth.PasswordHasher.Hash("cloud-admin-pass"), "manager", true, "S1");
+        var cloudAdmin = new UserRecord(Guid.CreateVersion7(), "admin", Inventory.Web.Auth.PasswordHasher.Hash("cloud-admin-pass"), "manager", true, "S1");
 
         await _edge.ApplyAsync(SyncTestData.Change(ChangeKinds.User, cloudAdmin.Id, cloudAdmin));
 
