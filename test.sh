@@ -8,8 +8,9 @@ cd "$(dirname "$0")"
 # installed fails the run here, loudly, instead of letting a test skip itself.
 # mosquitto runs the device programs' test broker and mosquitto-clients are the real MQTT clients the
 # edge's tests use; zbar-tools and poppler-utils read the labels back, zint makes barcode images to
-# decode; SkiaSharp needs libfontconfig1 and the labels' font is DejaVu Sans.
-apt_packages=(mosquitto mosquitto-clients zbar-tools poppler-utils zint fonts-dejavu-core libfontconfig1)
+# decode; SkiaSharp needs libfontconfig1 and the labels' font is DejaVu Sans; postgresql gives the cloud's
+# tests their own server (initdb and pg_ctl on a free port, run as the postgres user).
+apt_packages=(mosquitto mosquitto-clients zbar-tools poppler-utils zint fonts-dejavu-core libfontconfig1 postgresql)
 missing=()
 for pkg in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
