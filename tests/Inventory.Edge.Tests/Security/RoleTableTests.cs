@@ -86,6 +86,9 @@ public sealed class RoleTableTests(RoleTableTests.Fixture fixture) : IClassFixtu
             ("devices revoke", "DELETE", "/api/devices/S-none", true, false, false, false),
             ("scan", "POST", "/api/scan", true, true, false, false),
             ("barcode link", "POST", $"/api/products/{Any}/barcodes", true, false, false, false),
+            ("sync status", "GET", "/api/sync/status", true, false, false, false),
+            ("transfers read", "GET", "/api/transfers", true, true, true, true),
+            ("transfer receive", "POST", $"/api/transfers/{Any}/receive", true, true, false, false),
         };
         var data = new TheoryData<string, string, string, string, bool>();
         foreach (var row in table)
