@@ -134,6 +134,31 @@ public sealed class PushTests(CloudHost cloud) : IClassFixture<CloudHost>
     }
 
     [Fact]
+    public async Task A_compressed_body_that_inflates_past_the_limit_is_refused()
+    {
+        var credential = await cloud.AddSiteAsync("W1");
+        using var http = SiteClient.Create(cloud.BaseAddress, "W1", credential);
+        var buffer = new MemoryStream();
+        await using (var zip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < SyncProtocol.MaxPushBytes / zeros.Length + 8; i++)
+            {
+                await zip.WriteAsync(zeros);
+            }
+        }
+
+        using var content = new ByteArrayContent(buffer.ToArray());
+        content.Headers.ContentEncoding.Add("gzip");
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        var response = await http.PostAsync(SyncProtocol.PushPath, content);
+
+        Assert.True(buffer.Length < 1024 * 1024, "the bomb itself is small");
+        Assert.True(response.StatusCode is HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.BadRequest, $"{(int)response.StatusCode}");
+    }
+
+    [Fact]
     public async Task A_revoked_credential_stops_at_once()
     {
         var credential = await cloud.AddSiteAsync("V1");
