@@ -67,6 +67,7 @@ public static class CloudApp
         app.MapAuthApi();
         app.MapUsersApi();
         app.MapSitesApi();
+        app.MapSiteOverviewApi();
         app.MapCatalogApi();
         app.MapCategoriesApi();
         app.MapStockApi();

@@ -36,6 +36,11 @@ public sealed class CloudHubTests(CloudHost cloud) : IClassFixture<CloudHost>
         Assert.Equal(3, live.GetProperty("pending").GetInt64());
         Assert.True(live.GetProperty("lagSeconds").GetDouble() is >= 0 and < 30);
         Assert.True(live.GetProperty("lastContactAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-1));
+        var overview = await admin.GetFromJsonAsync<JsonElement>("/api/sites/overview");
+        var summary = overview.EnumerateArray().Single(s => s.GetProperty("code").GetString() == "LIVE1");
+        Assert.Equal((7L, 1L, 0L, 0L), (summary.GetProperty("units").GetInt64(), summary.GetProperty("levels").GetInt64(),
+            summary.GetProperty("low").GetInt64(), summary.GetProperty("out").GetInt64()));
+        Assert.Equal(3, summary.GetProperty("pending").GetInt64());
     }
 
     [Fact]

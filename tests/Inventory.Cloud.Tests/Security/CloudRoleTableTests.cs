@@ -59,6 +59,7 @@ public sealed class CloudRoleTableTests(CloudRoleTableTests.Fixture fixture) : I
             ("movements read", "GET", "/api/stock-movements", true, true, true, true),
             ("transfers read", "GET", "/api/transfers", true, true, true, true),
             ("sites read", "GET", "/api/sites", true, true, true, true),
+            ("sites overview", "GET", "/api/sites/overview", true, true, true, true),
             ("sites create", "POST", "/api/sites", true, false, false, false),
             ("sites rotate", "POST", "/api/sites/NONE/credential", true, false, false, false),
             ("sites revoke", "DELETE", "/api/sites/NONE/credential", true, false, false, false),
