@@ -19,7 +19,9 @@ public static class WebUi
             o.RootDirectory = "/Features/Web/Pages";
             o.Conventions.AllowAnonymousToPage("/Login");
             o.Conventions.AllowAnonymousToPage("/Logout");
-        });
+        })
+            // Named, not discovered from the entry assembly: a test host's entry assembly is the test runner.
+            .AddApplicationPart(typeof(WebUi).Assembly);
         services.AddScoped<WebData>();
         services.AddAntiforgery(o =>
         {
