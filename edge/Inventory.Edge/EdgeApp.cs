@@ -14,8 +14,10 @@ using Inventory.Edge.Features.Scanning;
 using Inventory.Edge.Features.Sync;
 using Inventory.Edge.Features.Transfers;
 using Inventory.Edge.Features.Users;
+using Inventory.Edge.Features.Web;
 using Inventory.Edge.Infrastructure.Data;
 using Inventory.Edge.Infrastructure.Http;
+using Inventory.Web.Auth;
 using Inventory.Web.Logging;
 
 namespace Inventory.Edge;
@@ -27,7 +29,13 @@ public static class EdgeApp
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Static files sit beside the binaries (the build copies wwwroot there), so the UI works whatever the
+        // working directory: under systemd, `dotnet run` or a test host.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
             builder.WebHost.UseUrls($"http://localhost:{DefaultPort}");
@@ -58,6 +66,7 @@ public static class EdgeApp
         builder.Services.AddScanning();
         builder.Services.AddSync();
         builder.Services.AddTransfers();
+        builder.Services.AddEdgeWeb();
         builder.AddEdgeMqtt();
         configure?.Invoke(builder);
 
@@ -65,7 +74,9 @@ public static class EdgeApp
         // Made (or read) now, so an unwritable data dir stops the box at boot rather than at the first sign-in.
         app.Services.GetRequiredService<SigningKey>();
         app.UseEdgeHttp();
+        app.UseEdgeWebFiles();
         app.UseAuthentication();
+        app.UseInventoryBrowserCsrfCheck();
         app.UseAuthorization();
 
         app.MapEdgeHealth();
@@ -85,6 +96,7 @@ public static class EdgeApp
         app.MapScanningApi();
         app.MapSyncApi();
         app.MapTransfersApi();
+        app.MapEdgeWeb();
         app.UseEdgeMqtt();
         return app;
     }

@@ -7,6 +7,7 @@ public static class AuthServices
 {
     public const string Issuer = "inventory-edge";
     public const string Audience = "inventory";
+    public const string CookieName = "inventory-edge.auth";
 
     public static IServiceCollection AddEdgeAuth(this IServiceCollection services)
     {
@@ -19,7 +20,7 @@ public static class AuthServices
         services.AddSingleton<LoginService>();
         services.AddHostedService<BootstrapAdmin>();
 
-        services.AddInventoryJwt(Issuer, Audience);
+        services.AddInventoryJwt(Issuer, Audience).AddInventoryCookie(CookieName);
         services.AddOptions<TokenIssuerOptions>()
             .Configure<IOptions<EdgeOptions>>((o, edge) => o.Lifetime = edge.Value.Auth.TokenLifetime);
         services.AddInventoryAuthorization();

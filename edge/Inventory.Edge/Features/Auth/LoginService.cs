@@ -12,6 +12,12 @@ public enum LoginOutcome
     LockedOut,
 }
 
+/// <summary>Who signed in: exactly what a bearer token and a sign-in cookie carry as claims.</summary>
+public sealed record SignedInUser(Guid Id, string Username, string Role, string SecurityStamp);
+
+/// <summary>A password check's answer; <see cref="User"/> is set on success only.</summary>
+public sealed record LoginCheck(LoginOutcome Outcome, SignedInUser? User, TimeSpan RetryAfter);
+
 /// <summary>
 /// Checks a username and password, counting failures per account: after MaxFailedLogins in a row the
 /// account is locked for LockoutDuration, doubling with each further lock-out (capped at a day).
@@ -23,12 +29,28 @@ public sealed partial class LoginService(
     public async Task<(LoginOutcome Outcome, string? Token, DateTimeOffset ExpiresAt, string? Role, TimeSpan RetryAfter)> LoginAsync(
         string username, string password, CancellationToken cancellationToken)
     {
+        var check = await CheckAsync(username, password, cancellationToken);
+        if (check.User is not { } user)
+        {
+            return (check.Outcome, null, default, null, check.RetryAfter);
+        }
+
+        var (token, expires) = tokens.Issue(user.Id, user.Username, user.Role, user.SecurityStamp);
+        return (LoginOutcome.Success, token, expires, user.Role, TimeSpan.Zero);
+    }
+
+    /// <summary>
+    /// The password check and lock-out behind both the bearer token and the browser's cookie sign-in, so the two
+    /// can never disagree on who may sign in.
+    /// </summary>
+    public async Task<LoginCheck> CheckAsync(string username, string password, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var user = await db.Users.FirstOrDefaultAsync(u => u.Username == username, cancellationToken);
         var now = time.GetUtcNow();
         if (user?.LockedUntil is { } until && until > now)
         {
-            return (LoginOutcome.LockedOut, null, default, null, until - now);
+            return new LoginCheck(LoginOutcome.LockedOut, null, until - now);
         }
 
         var valid = PasswordHasher.Verify(password, user?.PasswordHash);
@@ -40,7 +62,7 @@ public sealed partial class LoginService(
             }
 
             LogFailed(logger);
-            return (LoginOutcome.WrongCredentials, null, default, null, TimeSpan.Zero);
+            return new LoginCheck(LoginOutcome.WrongCredentials, null, TimeSpan.Zero);
         }
 
         if (user.FailedLogins != 0 || user.LockedUntil is not null)
@@ -50,8 +72,7 @@ public sealed partial class LoginService(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var (token, expires) = tokens.Issue(user.Id, user.Username, user.Role, user.SecurityStamp);
-        return (LoginOutcome.Success, token, expires, user.Role, TimeSpan.Zero);
+        return new LoginCheck(LoginOutcome.Success, new SignedInUser(user.Id, user.Username, user.Role, user.SecurityStamp), TimeSpan.Zero);
     }
 
     private async Task RecordFailureAsync(EdgeDbContext db, Infrastructure.Data.Entities.User user, DateTimeOffset now, CancellationToken cancellationToken)

@@ -1,0 +1,67 @@
+using Microsoft.Playwright;
+
+namespace Inventory.Edge.Tests.Web;
+
+/// <summary>
+/// Playwright driving Debian's Chromium (apt package `chromium`, installed by test.sh). Nothing is downloaded:
+/// the driver ships in the NuGet package and the browser is the system one. A missing browser fails every
+/// test that uses this fixture, loudly; it never turns into a skip.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string DefaultChromium = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>The repository's docs/screenshots folder, which the README shows.</summary>
+    public static string ScreenshotDir
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Inventory.sln")))
+            {
+                dir = dir.Parent;
+            }
+
+            var root = dir?.FullName ?? throw new InvalidOperationException("Inventory.sln not found above " + AppContext.BaseDirectory);
+            var path = Path.Combine(root, "docs", "screenshots");
+            Directory.CreateDirectory(path);
+            return path;
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        var executable = Environment.GetEnvironmentVariable("INVENTORY_CHROMIUM") is { Length: > 0 } configured ? configured : DefaultChromium;
+        if (!File.Exists(executable))
+        {
+            throw new InvalidOperationException(
+                $"Chromium is not at {executable}. Install Debian's package `chromium` (test.sh does) or set INVENTORY_CHROMIUM; the browser tests never skip.");
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = executable,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+            ],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+}
