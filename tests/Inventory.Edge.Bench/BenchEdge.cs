@@ -25,10 +25,12 @@ internal sealed class BenchEdge : IAsyncDisposable
 
     private readonly WebApplication? _app;
     private readonly bool _keepData;
+    private readonly string _password;
 
-    private BenchEdge(WebApplication? app, Uri baseAddress, HttpClient http, HttpClient slowHttp, string? dataDir, bool keepData)
+    private BenchEdge(WebApplication? app, Uri baseAddress, HttpClient http, HttpClient slowHttp, string? dataDir, bool keepData, string password)
     {
         _app = app;
+        _password = password;
         BaseAddress = baseAddress;
         Http = http;
         SlowHttp = slowHttp;
@@ -58,11 +60,15 @@ internal sealed class BenchEdge : IAsyncDisposable
         : "as configured on the running edge (not visible from here)";
 
     /// <summary>Starts or finds the edge and signs in as admin.</summary>
+    /// <param name="dataDir">
+    /// Start the in-process edge on this existing data dir (a stopped edge's, kept with <see cref="EdgeSettings.Keep"/>)
+    /// instead of a fresh one; it is then removed with this edge unless the settings keep it.
+    /// </param>
     public static async Task<BenchEdge> StartAsync(
-        EdgeSettings settings, int maxConnections, CancellationToken cancellationToken, IEnumerable<string>? extraEdgeArgs = null)
+        EdgeSettings settings, int maxConnections, CancellationToken cancellationToken, IEnumerable<string>? extraEdgeArgs = null,
+        string? dataDir = null)
     {
         WebApplication? app = null;
-        string? dataDir = null;
         Uri baseAddress;
         if (settings.Url is { } url)
         {
@@ -70,7 +76,12 @@ internal sealed class BenchEdge : IAsyncDisposable
         }
         else
         {
-            dataDir = Path.Combine(Path.GetFullPath(settings.DataRoot ?? Path.GetTempPath()), "inventory-bench", Guid.NewGuid().ToString("N"));
+            if (dataDir is not null && !Directory.Exists(dataDir))
+            {
+                throw new BenchFailure($"The data dir {dataDir} does not exist.");
+            }
+
+            dataDir ??= Path.Combine(Path.GetFullPath(settings.DataRoot ?? Path.GetTempPath()), "inventory-bench", Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(dataDir);
             var edgeArgs = new List<string>
             {
@@ -107,20 +118,10 @@ internal sealed class BenchEdge : IAsyncDisposable
         };
         var http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
         var slow = new HttpClient(handler, disposeHandler: false) { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(10) };
-        var edge = new BenchEdge(app, baseAddress, http, slow, dataDir, settings.Keep);
+        var edge = new BenchEdge(app, baseAddress, http, slow, dataDir, settings.Keep, settings.Password);
         try
         {
-            var response = await http.PostAsJsonAsync(
-                "/api/auth/token", new { username = "admin", password = settings.Password }, Json, cancellationToken);
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (response.StatusCode != HttpStatusCode.OK)
-            {
-                throw new BenchFailure($"Sign-in as admin failed: {(int)response.StatusCode} {body}");
-            }
-
-            var token = JsonDocument.Parse(body).RootElement.GetProperty("accessToken").GetString();
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            slow.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            await edge.SignInAsync(cancellationToken);
             return edge;
         }
         catch (HttpRequestException ex)
@@ -133,6 +134,26 @@ internal sealed class BenchEdge : IAsyncDisposable
             await edge.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Signs in as admin and gives both clients the new token. Call again when the edge replaced its admin (an edge
+    /// wired to a cloud takes the cloud's accounts with its first pull, which ends the local admin's sessions);
+    /// not while requests are in flight.
+    /// </summary>
+    public async Task SignInAsync(CancellationToken cancellationToken)
+    {
+        using var content = JsonContent.Create(new { username = "admin", password = _password }, options: Json);
+        using var response = await Http.PostAsync("/api/auth/token", content, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new BenchFailure($"Sign-in as admin failed: {(int)response.StatusCode} {body}");
+        }
+
+        var token = JsonDocument.Parse(body).RootElement.GetProperty("accessToken").GetString();
+        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        SlowHttp.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     }
 
     /// <summary>Sends a JSON body and returns the parsed answer, failing loudly on an unexpected status.</summary>

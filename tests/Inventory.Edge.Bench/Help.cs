@@ -55,15 +55,43 @@ internal static class Help
             --warmup 3          warm-up (not measured)
             --products 200      products created over HTTP before the run
 
+          sync-backlog
+                      Catch-up of an edge's backlog by the cloud. Starts the cloud in this process on a database of
+                      its own in PostgreSQL (one started here with initdb/pg_ctl, or the server INVENTORY_TEST_POSTGRES
+                      names) and creates the site; a standalone edge (no cloud settings) gets 2 locations and a seeded
+                      ledger straight into SQLite (as valuation seeds it) and stops; then an edge on the same data dir
+                      is started wired to the cloud and timed from its start until the cloud's movements_cursor for the
+                      site reaches the edge's last seq (polled every 50 ms). Reports seconds, movements/s, the cloud's
+                      time in push requests, the edge's own read+serialize+gzip time for the same batches (measured
+                      after the run), and checks that the cloud holds exactly the edge's movements and that its ledger
+                      and levels sum to the edge's levels per location and per product and location.
+            --movements 1000000 backlog size (goal: >= 35,000/s, 1,000,000 in under 30 s)
+            --products 200000   catalog size
+            --batch 5000        Inventory:Cloud:PushBatchSize
+            --seed 42
+            --timeout 600       give up waiting for the cloud after this many seconds
+
+          sync-lag    Replication lag under a steady load. Cloud and edge as above, wired from the start; a load
+                      generator posts POST /api/inventory/receive to the edge at a fixed rate (what is due is sent
+                      every 100 ms), then waits until the edge's /api/sync/status shows nothing pending and reads each
+                      movement's lag (cloud applied_at - edge recorded_at) from the cloud's ledger: p50/p95/p99/max for
+                      all movements and for the steady state (goal: <= 2 s).
+            --rate 500          movements per second
+            --seconds 30        load duration
+            --warmup 5          seconds at the start left out of the steady state
+            --products 200      products created over HTTP before the run
+            --batch 5000        Inventory:Cloud:PushBatchSize
+
         In-process edge (every command; movements and fanout also against a running edge with --url)
           The edge starts in this process on http://127.0.0.1:<free port> with a fresh data dir under the
           system temp dir, removed afterwards. Client and edge share the CPUs.
             --max-batch N       Inventory:Ledger:MaxBatch (group-commit batch limit); default: the edge's own
             --data-root DIR     create the data dir under DIR (put it on the disk you want to measure: a tmpfs
                                 makes fsync free)
-            --keep              keep the data dir
+            --keep              keep the data dir (sync-*: and the cloud's database)
             --password PW       the admin password to bootstrap (or, with --url, to sign in with)
 
-        Exit codes: 0 done; 1 movements saw errors or the integrity check failed; 2 usage or setup error.
+        Exit codes: 0 done; 1 movements or sync-lag saw errors, or a check (integrity, cloud against edge) failed;
+        2 usage or setup error.
         """;
 }

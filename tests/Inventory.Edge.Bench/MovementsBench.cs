@@ -200,7 +200,7 @@ internal sealed class MovementsBench
         return result;
     }
 
-    private static async Task<string> CreateLocationAsync(BenchEdge edge, CancellationToken cancellationToken)
+    internal static async Task<string> CreateLocationAsync(BenchEdge edge, CancellationToken cancellationToken)
     {
         using var content = System.Net.Http.Json.JsonContent.Create(
             new { code = "BENCH", name = "Bench", type = "warehouse" }, options: BenchEdge.Json);
@@ -229,7 +229,7 @@ internal sealed class MovementsBench
         throw new BenchFailure("Location BENCH exists but is not listed (deactivated?).");
     }
 
-    private static async Task<string[]> CreateProductsAsync(BenchEdge edge, int count, CancellationToken cancellationToken)
+    internal static async Task<string[]> CreateProductsAsync(BenchEdge edge, int count, CancellationToken cancellationToken)
     {
         // A run tag keeps SKUs unique when a running edge is benched more than once.
         var run = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();

@@ -26,6 +26,8 @@ try
         "fanout" => await FanoutBench.RunAsync(parsed, cancel.Token),
         "valuation" => await ValuationBench.RunAsync(parsed, cancel.Token),
         "scanners" => await ScannersBench.RunAsync(parsed, cancel.Token),
+        "sync-backlog" => await SyncBacklogBench.RunAsync(parsed, cancel.Token),
+        "sync-lag" => await SyncLagBench.RunAsync(parsed, cancel.Token),
         _ => throw new BenchUsageException($"Unknown command '{parsed.Command}'."),
     };
 }

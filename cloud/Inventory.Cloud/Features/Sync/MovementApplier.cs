@@ -10,7 +10,8 @@ public sealed record MovementOutcome(int Applied, int AlreadyKnown, IReadOnlyLis
 /// <summary>
 /// Movements as an idempotent set union by id: binary COPY into a temp table, one check that every location
 /// is the pushing site's, then INSERT … ON CONFLICT (id) DO NOTHING with the level projection updated from
-/// exactly the rows that went in, in the same statement. A known id with other content is quarantined.
+/// exactly the rows that went in, in the same statement. A known id with other content is quarantined (looked
+/// for only when some rows did not go in).
 /// </summary>
 public static class MovementApplier
 {
@@ -36,8 +37,13 @@ public static class MovementApplier
             """, ct);
         await CopyAsync(c, movements, ct);
         await CheckOwnershipAsync(c, tx, site, locationsInBatch, ct);
-        var quarantined = await QuarantineAsync(c, tx, site, now, ct);
         var applied = await InsertAsync(c, tx, site, now, ct);
+        // Only a row that did not go in can clash with a known one, so when all went in (every push but a repeat)
+        // there is nothing to compare. The comparison joins the whole batch to the ledger, which the planner does
+        // with a scan of all of stock_movements (it knows nothing of the temp table's size): done on every push it
+        // made a backlog's catch-up slow down as the ledger grew. After the insert a row of this batch compares
+        // equal to itself, so what is found is what was found before it.
+        IReadOnlyList<Guid> quarantined = applied == movements.Count ? [] : await QuarantineAsync(c, tx, site, now, ct);
         var touched = await TouchedAsync(c, tx, ct);
         return new MovementOutcome(applied, movements.Count - applied - quarantined.Count, quarantined, touched);
     }
