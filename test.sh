@@ -9,8 +9,9 @@ cd "$(dirname "$0")"
 # mosquitto runs the device programs' test broker and mosquitto-clients are the real MQTT clients the
 # edge's tests use; zbar-tools and poppler-utils read the labels back, zint makes barcode images to
 # decode; SkiaSharp needs libfontconfig1 and the labels' font is DejaVu Sans; postgresql gives the cloud's
-# tests their own server (initdb and pg_ctl on a free port, run as the postgres user).
-apt_packages=(mosquitto mosquitto-clients zbar-tools poppler-utils zint fonts-dejavu-core libfontconfig1 postgresql)
+# tests their own server (initdb and pg_ctl on a free port, run as the postgres user); chromium is the browser
+# the web UI's Playwright tests drive (/usr/bin/chromium, never a downloaded build).
+apt_packages=(mosquitto mosquitto-clients zbar-tools poppler-utils zint fonts-dejavu-core libfontconfig1 postgresql chromium)
 missing=()
 for pkg in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
@@ -26,6 +27,14 @@ if [ ${#missing[@]} -gt 0 ]; then
     $sudo systemctl disable --now mosquitto >/dev/null 2>&1 || true
     echo "Stopped the system mosquitto service (port 1883 belongs to the edge's embedded broker)."
   fi
+fi
+
+# The edge's build runs `npm ci` for its web UI's front-end packages. The machine image ships Node.js with npm;
+# Debian's packages stand in only where npm is missing (installing Debian's npm over another Node.js would clash).
+if ! command -v npm >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nodejs npm
 fi
 
 dotnet --version >/dev/null

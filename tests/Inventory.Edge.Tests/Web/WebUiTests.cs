@@ -175,6 +175,32 @@ public sealed class WebUiTests(EdgeHost edge, BrowserFixture browser) : IClassFi
     }
 
     [Fact]
+    public async Task Manager_CreatesAndEditsProductInTheForm()
+    {
+        using var admin = await edge.ClientAsync();
+        var sku = "FORM-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        await using var context = await NewContextAsync(Desktop);
+        var page = await SignInAsync(context);
+        await page.GotoAsync("/products");
+        await page.GetByRole(AriaRole.Link, new() { Name = "New product" }).ClickAsync();
+
+        await page.GetByLabel("SKU").FillAsync(sku);
+        await page.GetByLabel("Name").FillAsync("Form-made widget");
+        await page.GetByLabel("Cost price").FillAsync("1.25");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(sku);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
+        await page.GetByLabel("Name").FillAsync("Form-edited widget");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Form-edited widget");
+        var found = await admin.GetFromJsonAsync<JsonElement>($"/api/products?q={sku}");
+        var product = found.GetProperty("items")[0];
+        Assert.Equal("Form-edited widget", product.GetProperty("name").GetString());
+        Assert.Equal(1.25m, product.GetProperty("costPrice").GetDecimal());
+    }
+
+    [Fact]
     public async Task SignIn_WrongPasswordThenSignOut_ShowsErrorAndEndsSession()
     {
         await using var context = await NewContextAsync(Desktop);

@@ -19,6 +19,7 @@ public static class WebUi
             o.RootDirectory = "/Features/Web/Pages";
             o.Conventions.AllowAnonymousToPage("/Login");
             o.Conventions.AllowAnonymousToPage("/Logout");
+            o.Conventions.AddPageRoute("/Products/Edit", "/products/{id:guid}/edit");
         })
             // Named, not discovered from the entry assembly: a test host's entry assembly is the test runner.
             .AddApplicationPart(typeof(WebUi).Assembly);
