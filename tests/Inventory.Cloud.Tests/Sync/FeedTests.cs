@@ -47,6 +47,26 @@ public sealed class FeedTests(CloudHost cloud) : IClassFixture<CloudHost>
     }
 
     [Fact]
+    public async Task While_a_site_works_off_a_backlog_others_see_its_levels_once_it_is_done()
+    {
+        using var a = new SiteClient(cloud, "J1", await cloud.AddSiteAsync("J1"));
+        using var b = new SiteClient(cloud, "J2", await cloud.AddSiteAsync("J2"));
+        var location = Guid.CreateVersion7();
+        var (first, second, third) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+        await a.PushOkAsync(Batches.Of("J1", 0, [Batches.Receive(1, first, location, 1)], [Batches.Location(1, "J1", location, "J1-MAIN")]));
+
+        await a.PushOkAsync(Batches.Of("J1", 1, [Batches.Receive(2, second, location, 2)]) with { PendingAfterThis = 1 });
+        var midway = await b.PullAllAsync();
+        await a.PushOkAsync(Batches.Of("J1", 2, [Batches.Receive(3, third, location, 3)]));
+        var done = await b.PullAllAsync();
+
+        Assert.Contains(midway, c => c.Kind == ChangeKinds.LevelSummary && c.Id == first);
+        Assert.DoesNotContain(midway, c => c.Kind == ChangeKinds.LevelSummary && c.Id == second);
+        Assert.Contains(done, c => c.Kind == ChangeKinds.LevelSummary && c.Id == second);
+        Assert.Contains(done, c => c.Kind == ChangeKinds.LevelSummary && c.Id == third);
+    }
+
+    [Fact]
     public async Task A_waiting_pull_wakes_as_soon_as_there_is_news()
     {
         using var site = new SiteClient(cloud, "H1", await cloud.AddSiteAsync("H1"));

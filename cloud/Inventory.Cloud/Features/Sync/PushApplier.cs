@@ -13,12 +13,19 @@ public sealed record PushResult(PushAck Ack, IReadOnlyList<(Guid ProductId, Guid
 /// </summary>
 public sealed class PushApplier(NpgsqlDataSource dataSource, HybridLogicalClock clock, TimeProvider time)
 {
+    /// <summary>
+    /// While a site works off a backlog, other sites' view of its levels is refreshed at most this often (and
+    /// once the backlog is done), not on every push: rewriting thousands of summaries per push would double
+    /// the cost of catching up, for figures the next push changes again.
+    /// </summary>
+    public static readonly TimeSpan SummaryInterval = TimeSpan.FromSeconds(10);
+
     public async Task<PushResult> ApplyAsync(string site, PushBatch batch, int protocolVersion, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         await using var c = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
-        await TypedTables.ExecAsync(c, tx, "SELECT 1 FROM sites WHERE code = $1 FOR UPDATE", ct, site);
+        var summariesAt = await LockSiteAsync(c, tx, site, ct);
 
         var ordered = batch.Changes.OrderBy(ch => ch.Seq).ToList();
         var places = ordered.Where(ch => ch.Kind is ChangeKinds.Location or ChangeKinds.Bin).ToList();
@@ -33,14 +40,16 @@ public sealed class PushApplier(NpgsqlDataSource dataSource, HybridLogicalClock 
         var locationsInBatch = places.Where(p => p.Kind == ChangeKinds.Location).Select(p => p.Id).ToHashSet();
         var movements = await MovementApplier.ApplyAsync(c, tx, site, batch.Movements, locationsInBatch, now, ct);
 
-        if (others.Count > 0 || movements.Applied > 0)
+        var summariesDue = summariesAt is not { } last || batch.PendingAfterThis == 0 || now - last >= SummaryInterval;
+        var writeSummaries = summariesDue && movements.Applied > 0;
+        if (others.Count > 0 || writeSummaries)
         {
             // Taken only now, so a big COPY does not hold up other sites' feed writes.
             await FeedWriter.LockAsync(c, tx, ct);
             conflicts += await MasterDataApplier.ApplyAsync(c, tx, site, others, clock, now, ct);
-            if (movements.Applied > 0)
+            if (writeSummaries)
             {
-                await WriteLevelSummariesAsync(c, tx, site, clock.Next(), now, ct);
+                await WriteLevelSummariesAsync(c, tx, site, clock.Next(), summariesAt, now, ct);
             }
         }
 
@@ -49,9 +58,10 @@ public sealed class PushApplier(NpgsqlDataSource dataSource, HybridLogicalClock 
             : batch.PendingAfterThis == 0 ? 0 : (double?)null;
         await TypedTables.ExecAsync(c, tx, """
             UPDATE sites SET movements_cursor = greatest(movements_cursor, $2), changes_cursor = greatest(changes_cursor, $3),
-                last_contact_at = $4, last_push_at = $4, pending = $5, lag_seconds = coalesce($6, lag_seconds), protocol_version = $7
+                last_contact_at = $4, last_push_at = $4, pending = $5, lag_seconds = coalesce($6, lag_seconds), protocol_version = $7,
+                summaries_at = CASE WHEN $8 THEN $4 ELSE summaries_at END
             WHERE code = $1
-            """, ct, site, batch.MovementsUpTo, batch.ChangesUpTo, now, batch.PendingAfterThis, lag, protocolVersion);
+            """, ct, site, batch.MovementsUpTo, batch.ChangesUpTo, now, batch.PendingAfterThis, lag, protocolVersion, writeSummaries);
         await tx.CommitAsync(ct);
 
         var ack = new PushAck(batch.MovementsUpTo, batch.ChangesUpTo, movements.Applied, movements.AlreadyKnown,
@@ -59,8 +69,22 @@ public sealed class PushApplier(NpgsqlDataSource dataSource, HybridLogicalClock 
         return new PushResult(ack, movements.Touched);
     }
 
-    /// <summary>Other sites see this site's stock per product and location, summed over bins and lots.</summary>
-    private static Task WriteLevelSummariesAsync(NpgsqlConnection c, NpgsqlTransaction tx, string site, string hlc, DateTimeOffset now, CancellationToken ct) =>
+    /// <summary>Locks the site's row for this push; when its level summaries were last written.</summary>
+    private static async Task<DateTimeOffset?> LockSiteAsync(NpgsqlConnection c, NpgsqlTransaction tx, string site, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SELECT summaries_at FROM sites WHERE code = $1 FOR UPDATE", c, tx);
+        command.Parameters.Add(new NpgsqlParameter { Value = site });
+        var value = await command.ExecuteScalarAsync(ct);
+        return value is DateTime at ? new DateTimeOffset(at, TimeSpan.Zero) : value as DateTimeOffset?;
+    }
+
+    /// <summary>
+    /// Other sites see this site's stock per product and location, summed over bins and lots: every pair whose
+    /// level changed since the summaries were last written (this push's and any deferred ones; a push writes its
+    /// levels with its own time, so "after" the last writing leaves out the pairs that writing covered).
+    /// </summary>
+    private static Task WriteLevelSummariesAsync(
+        NpgsqlConnection c, NpgsqlTransaction tx, string site, string hlc, DateTimeOffset? since, DateTimeOffset now, CancellationToken ct) =>
         TypedTables.ExecAsync(c, tx, """
             INSERT INTO change_feed (kind, key, entity_id, hlc, data, origin_site, recorded_at)
             SELECT 'level', l.product_id::text || ':' || l.location_id::text, l.product_id, $2,
@@ -68,9 +92,10 @@ public sealed class PushApplier(NpgsqlDataSource dataSource, HybridLogicalClock 
                     'quantity', sum(l.quantity), 'reserved', sum(l.reserved), 'asOf', $3::timestamptz),
                 $1, $3
             FROM stock_levels l
-            WHERE (l.product_id, l.location_id) IN (SELECT product_id, location_id FROM push_staging)
+            WHERE (l.product_id, l.location_id) IN (
+                SELECT product_id, location_id FROM stock_levels WHERE site_code = $1 AND updated_at > $4)
             GROUP BY l.product_id, l.location_id
             ON CONFLICT (kind, key) DO UPDATE SET seq = nextval('change_feed_seq'), hlc = excluded.hlc,
                 data = excluded.data, recorded_at = excluded.recorded_at
-            """, ct, site, hlc, now);
+            """, ct, site, hlc, now, since ?? DateTimeOffset.UnixEpoch);
 }

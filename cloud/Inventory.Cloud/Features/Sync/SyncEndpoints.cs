@@ -67,16 +67,24 @@ public static class SyncEndpoints
         var cursor = Math.Max(0, after ?? 0);
         var size = Math.Clamp(limit ?? 1000, 1, SyncProtocol.MaxChangesPerPull);
         var deadline = TimeSpan.FromSeconds(Math.Clamp(wait ?? 0, 0, SyncProtocol.MaxPullWaitSeconds));
-        await contact.PulledAsync(site, ct);
-        var page = await feed.ReadAsync(site, cursor, size, ct);
-        var started = TimeProvider.System.GetTimestamp();
-        while (page.Changes.Count == 0 && TimeProvider.System.GetElapsedTime(started) < deadline)
+        try
         {
-            await signal.WaitAsync(deadline - TimeProvider.System.GetElapsedTime(started), ct);
-            page = await feed.ReadAsync(site, page.Next, size, ct);
-        }
+            await contact.PulledAsync(site, ct);
+            var page = await feed.ReadAsync(site, cursor, size, ct);
+            var started = TimeProvider.System.GetTimestamp();
+            while (page.Changes.Count == 0 && TimeProvider.System.GetElapsedTime(started) < deadline)
+            {
+                await signal.WaitAsync(deadline - TimeProvider.System.GetElapsedTime(started), ct);
+                page = await feed.ReadAsync(site, page.Next, size, ct);
+            }
 
-        return TypedResults.Json(page, SyncJson.Default.ChangePage);
+            return TypedResults.Json(page, SyncJson.Default.ChangePage);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The box hung up while waiting (it stops, or the network dropped): nobody is left to answer.
+            return TypedResults.Empty;
+        }
     }
 
     private static (int Version, IResult? Problem) ProtocolOf(HttpContext http)

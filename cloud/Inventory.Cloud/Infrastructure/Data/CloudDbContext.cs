@@ -75,7 +75,7 @@ public sealed class CloudDbContext(DbContextOptions<CloudDbContext> options) : D
         {
             e.HasKey(l => new { l.ProductId, l.LocationId, l.Bin, l.Lot });
             e.HasIndex(l => new { l.LocationId, l.ProductId });
-            e.HasIndex(l => l.SiteCode);
+            e.HasIndex(l => new { l.SiteCode, l.UpdatedAt });
         });
 
         modelBuilder.Entity<FeedEntry>(e =>

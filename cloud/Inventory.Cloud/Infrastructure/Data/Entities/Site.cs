@@ -26,4 +26,7 @@ public sealed class Site
     public double? LagSeconds { get; set; }
 
     public int ProtocolVersion { get; set; }
+
+    /// <summary>When other sites' view of this site's levels was last written to the feed.</summary>
+    public DateTimeOffset? SummariesAt { get; set; }
 }

@@ -445,6 +445,10 @@ namespace Inventory.Cloud.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("protocol_version");
 
+                    b.Property<DateTimeOffset?>("SummariesAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("summaries_at");
+
                     b.HasKey("Code")
                         .HasName("pk_sites");
 
@@ -489,11 +493,11 @@ namespace Inventory.Cloud.Infrastructure.Data.Migrations
                     b.HasKey("ProductId", "LocationId", "Bin", "Lot")
                         .HasName("pk_stock_levels");
 
-                    b.HasIndex("SiteCode")
-                        .HasDatabaseName("ix_stock_levels_site_code");
-
                     b.HasIndex("LocationId", "ProductId")
                         .HasDatabaseName("ix_stock_levels_location_id_product_id");
+
+                    b.HasIndex("SiteCode", "UpdatedAt")
+                        .HasDatabaseName("ix_stock_levels_site_code_updated_at");
 
                     b.ToTable("stock_levels", (string)null);
                 });
