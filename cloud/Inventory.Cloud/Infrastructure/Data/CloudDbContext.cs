@@ -67,7 +67,6 @@ public sealed class CloudDbContext(DbContextOptions<CloudDbContext> options) : D
             e.HasIndex(m => m.Seq).IsUnique();
             e.HasIndex(m => new { m.ProductId, m.Seq });
             e.HasIndex(m => new { m.LocationId, m.Seq });
-            e.HasIndex(m => new { m.SiteCode, m.SiteSeq });
             e.Property(m => m.UnitCost).HasPrecision(14, 4);
         });
 

@@ -614,9 +614,6 @@ namespace Inventory.Cloud.Infrastructure.Data.Migrations
                     b.HasIndex("ProductId", "Seq")
                         .HasDatabaseName("ix_stock_movements_product_id_seq");
 
-                    b.HasIndex("SiteCode", "SiteSeq")
-                        .HasDatabaseName("ix_stock_movements_site_code_site_seq");
-
                     b.ToTable("stock_movements", (string)null);
                 });
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Inventory.Cloud.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(CloudDbContext))]
-    [Migration("20261130005319_SiteLevelSummaries")]
+    [Migration("20261130005947_SiteLevelSummaries")]
     partial class SiteLevelSummaries
     {
         /// <inheritdoc />
@@ -616,9 +616,6 @@ namespace Inventory.Cloud.Infrastructure.Data.Migrations
 
                     b.HasIndex("ProductId", "Seq")
                         .HasDatabaseName("ix_stock_movements_product_id_seq");
-
-                    b.HasIndex("SiteCode", "SiteSeq")
-                        .HasDatabaseName("ix_stock_movements_site_code_site_seq");
 
                     b.ToTable("stock_movements", (string)null);
                 });

@@ -12,6 +12,10 @@ namespace Inventory.Cloud.Infrastructure.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "ix_stock_movements_site_code_site_seq",
+                table: "stock_movements");
+
+            migrationBuilder.DropIndex(
                 name: "ix_stock_levels_site_code",
                 table: "stock_levels");
 
@@ -37,6 +41,11 @@ namespace Inventory.Cloud.Infrastructure.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "summaries_at",
                 table: "sites");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_stock_movements_site_code_site_seq",
+                table: "stock_movements",
+                columns: new[] { "site_code", "site_seq" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_stock_levels_site_code",
