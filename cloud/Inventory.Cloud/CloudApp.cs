@@ -5,6 +5,7 @@ using Inventory.Cloud.Features.Sites;
 using Inventory.Cloud.Features.Stock;
 using Inventory.Cloud.Features.Sync;
 using Inventory.Cloud.Features.Users;
+using Inventory.Cloud.Features.Web;
 using Inventory.Cloud.Infrastructure.Data;
 using Inventory.Domain.Accounts;
 using Inventory.Web.Auth;
@@ -53,13 +54,16 @@ public static class CloudApp
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<CloudNotifications>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CloudNotifications>());
+        builder.Services.AddCloudWeb();
         builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql");
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseInventoryHttp();
         app.UseRequestDecompression();
+        app.UseCloudWebFiles();
         app.UseAuthentication();
+        app.UseInventoryBrowserCsrfCheck();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health").AllowAnonymous();
@@ -75,6 +79,7 @@ public static class CloudApp
         app.MapSyncApi();
         app.MapSyncReportsApi();
         app.MapHub<InventoryHub>(InventoryHub.Path).RequirePermission(Permission.ViewInventory);
+        app.MapCloudWeb();
         return app;
     }
 }

@@ -2,8 +2,8 @@
 // /scan while the box is out of reach. API calls and the hub are never touched here: the page itself keeps
 // scans in IndexedDB and sends them when the box answers again.
 'use strict';
-const CACHE = 'inventory-shell-v1';
-const SHELL = ['/scan', '/css/app.css', '/js/app.js', '/js/scan.js', '/lib/zxing.min.js', '/manifest.webmanifest',
+const CACHE = 'inventory-shell-v2';
+const SHELL = ['/scan', '/_content/Inventory.Web.UI/css/app.css', '/_content/Inventory.Web.UI/js/app.js', '/js/scan.js', '/lib/zxing.min.js', '/manifest.webmanifest',
   '/icons/icon-192.png', '/icons/icon-512.png'];
 
 self.addEventListener('install', event => {

@@ -14,6 +14,11 @@ public enum LoginOutcome
 
 public sealed record LoginResult(LoginOutcome Outcome, string? Token, DateTimeOffset ExpiresAt, string? Role, TimeSpan RetryAfter);
 
+/// <summary>Who signed in: what a token or a sign-in cookie carries.</summary>
+public sealed record SignedInUser(Guid Id, string Username, string Role, string SecurityStamp);
+
+public sealed record LoginCheck(LoginOutcome Outcome, SignedInUser? User, TimeSpan RetryAfter);
+
 /// <summary>Checks a username and password with the same hashing and lock-out rules as every box.</summary>
 public sealed partial class CloudLoginService(
     IDbContextFactory<CloudDbContext> contexts, TokenIssuer tokens, IOptions<CloudOptions> options, TimeProvider time,
@@ -21,12 +26,25 @@ public sealed partial class CloudLoginService(
 {
     public async Task<LoginResult> LoginAsync(string username, string password, CancellationToken cancellationToken)
     {
+        var check = await CheckAsync(username, password, cancellationToken);
+        if (check is not { Outcome: LoginOutcome.Success, User: { } user })
+        {
+            return new LoginResult(check.Outcome, null, default, null, check.RetryAfter);
+        }
+
+        var (token, expires) = tokens.Issue(user.Id, user.Username, user.Role, user.SecurityStamp);
+        return new LoginResult(LoginOutcome.Success, token, expires, user.Role, TimeSpan.Zero);
+    }
+
+    /// <summary>The password check and lock-out alone, for the token endpoint and the browser's sign-in cookie alike.</summary>
+    public async Task<LoginCheck> CheckAsync(string username, string password, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var user = await db.Users.FirstOrDefaultAsync(u => u.Username == username, cancellationToken);
         var now = time.GetUtcNow();
         if (user?.LockedUntil is { } until && until > now)
         {
-            return new LoginResult(LoginOutcome.LockedOut, null, default, null, until - now);
+            return new LoginCheck(LoginOutcome.LockedOut, null, until - now);
         }
 
         var valid = PasswordHasher.Verify(password, user?.PasswordHash);
@@ -45,7 +63,7 @@ public sealed partial class CloudLoginService(
             }
 
             LogFailed(logger);
-            return new LoginResult(LoginOutcome.WrongCredentials, null, default, null, TimeSpan.Zero);
+            return new LoginCheck(LoginOutcome.WrongCredentials, null, TimeSpan.Zero);
         }
 
         if (user.FailedLogins != 0 || user.LockedUntil is not null)
@@ -55,8 +73,7 @@ public sealed partial class CloudLoginService(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var (token, expires) = tokens.Issue(user.Id, user.Username, user.Role, user.SecurityStamp);
-        return new LoginResult(LoginOutcome.Success, token, expires, user.Role, TimeSpan.Zero);
+        return new LoginCheck(LoginOutcome.Success, new SignedInUser(user.Id, user.Username, user.Role, user.SecurityStamp), TimeSpan.Zero);
     }
 
     // Neither the username nor the password is logged: a mistyped password is often typed into the username field.

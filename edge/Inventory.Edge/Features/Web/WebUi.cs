@@ -1,5 +1,7 @@
 using Inventory.Domain.Accounts;
+using Inventory.Edge.Features.Auth;
 using Inventory.Web.Auth;
+using Inventory.Web.UI;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Net.Http.Headers;
 
@@ -7,8 +9,9 @@ namespace Inventory.Edge.Features.Web;
 
 /// <summary>
 /// The box's own web UI: Razor Pages under Features/Web/Pages (server-rendered shells whose scripts call the same
-/// JSON API and SignalR hub as any client), static files from wwwroot (our stylesheet and scripts, and the npm
-/// packages the build copies into wwwroot/lib), and the scan page's service worker.
+/// JSON API and SignalR hub as any client) in the frame, sign-in and stylesheet shared with the cloud
+/// (Inventory.Web.UI, served at /_content/Inventory.Web.UI), static files from wwwroot (the edge's page scripts and
+/// the npm packages the build copies into wwwroot/lib), and the scan page's service worker.
 /// </summary>
 public static class WebUi
 {
@@ -22,8 +25,10 @@ public static class WebUi
             o.Conventions.AddPageRoute("/Products/Edit", "/products/{id:guid}/edit");
         })
             // Named, not discovered from the entry assembly: a test host's entry assembly is the test runner.
-            .AddApplicationPart(typeof(WebUi).Assembly);
+            .AddApplicationPart(typeof(WebUi).Assembly)
+            .AddApplicationPart(typeof(WebUiAssets).Assembly);
         services.AddScoped<WebData>();
+        services.AddScoped<IPasswordSignIn, EdgePasswordSignIn>();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "inventory-edge.af";
@@ -35,6 +40,7 @@ public static class WebUi
 
     public static WebApplication UseEdgeWebFiles(this WebApplication app)
     {
+        app.UseInventoryWebUiFiles();
         var types = new FileExtensionContentTypeProvider();
         types.Mappings[".webmanifest"] = "application/manifest+json";
         app.UseStaticFiles(new StaticFileOptions
@@ -57,4 +63,19 @@ public static class WebUi
     }
 
     public static bool Can(this HttpContext http, Permission permission) => http.User.Can(permission);
+
+    private sealed class EdgePasswordSignIn(LoginService logins) : IPasswordSignIn
+    {
+        public async Task<SignInCheck> CheckAsync(string username, string password, CancellationToken cancellationToken)
+        {
+            var check = await logins.CheckAsync(username, password, cancellationToken);
+            return check switch
+            {
+                { Outcome: LoginOutcome.Success, User: { } u } =>
+                    new SignInCheck(SignInOutcome.Success, BrowserAuth.Principal(u.Id, u.Username, u.Role, u.SecurityStamp), TimeSpan.Zero),
+                { Outcome: LoginOutcome.LockedOut } => new SignInCheck(SignInOutcome.LockedOut, null, check.RetryAfter),
+                _ => new SignInCheck(SignInOutcome.WrongCredentials, null, TimeSpan.Zero),
+            };
+        }
+    }
 }

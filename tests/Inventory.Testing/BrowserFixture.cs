@@ -1,13 +1,13 @@
 using Microsoft.Playwright;
 
-namespace Inventory.Edge.Tests.Web;
+namespace Inventory.Testing;
 
 /// <summary>
 /// Playwright driving Debian's Chromium (apt package `chromium`, installed by test.sh). Nothing is downloaded:
 /// the driver ships in the NuGet package and the browser is the system one. A missing browser fails every
 /// test that uses this fixture, loudly; it never turns into a skip.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public sealed class BrowserFixture : Xunit.IAsyncLifetime
 {
     public const string DefaultChromium = "/usr/bin/chromium";
 
