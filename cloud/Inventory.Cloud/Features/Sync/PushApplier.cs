@@ -25,7 +25,7 @@ public sealed class PushApplier(NpgsqlDataSource dataSource, HybridLogicalClock 
         var now = time.GetUtcNow();
         await using var c = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
-        var summariesAt = await LockSiteAsync(c, tx, site, ct);
+        var (summariesAt, deferred) = await LockSiteAsync(c, tx, site, ct);
 
         var ordered = batch.Changes.OrderBy(ch => ch.Seq).ToList();
         var places = ordered.Where(ch => ch.Kind is ChangeKinds.Location or ChangeKinds.Bin).ToList();
@@ -49,7 +49,7 @@ public sealed class PushApplier(NpgsqlDataSource dataSource, HybridLogicalClock 
             conflicts += await MasterDataApplier.ApplyAsync(c, tx, site, others, clock, now, ct);
             if (writeSummaries)
             {
-                await WriteLevelSummariesAsync(c, tx, site, clock.Next(), summariesAt, now, ct);
+                await WriteLevelSummariesAsync(c, tx, site, clock.Next(), deferred ? summariesAt : null, now, ct);
             }
         }
 
@@ -59,9 +59,11 @@ public sealed class PushApplier(NpgsqlDataSource dataSource, HybridLogicalClock 
         await TypedTables.ExecAsync(c, tx, """
             UPDATE sites SET movements_cursor = greatest(movements_cursor, $2), changes_cursor = greatest(changes_cursor, $3),
                 last_contact_at = $4, last_push_at = $4, pending = $5, lag_seconds = coalesce($6, lag_seconds), protocol_version = $7,
-                summaries_at = CASE WHEN $8 THEN $4 ELSE summaries_at END
+                summaries_at = CASE WHEN $8 THEN $4 ELSE summaries_at END,
+                summaries_deferred = CASE WHEN $8 THEN false ELSE summaries_deferred OR $9 END
             WHERE code = $1
-            """, ct, site, batch.MovementsUpTo, batch.ChangesUpTo, now, batch.PendingAfterThis, lag, protocolVersion, writeSummaries);
+            """, ct, site, batch.MovementsUpTo, batch.ChangesUpTo, now, batch.PendingAfterThis, lag, protocolVersion, writeSummaries,
+            movements.Applied > 0);
         await tx.CommitAsync(ct);
 
         var ack = new PushAck(batch.MovementsUpTo, batch.ChangesUpTo, movements.Applied, movements.AlreadyKnown,
@@ -69,19 +71,21 @@ public sealed class PushApplier(NpgsqlDataSource dataSource, HybridLogicalClock 
         return new PushResult(ack, movements.Touched);
     }
 
-    /// <summary>Locks the site's row for this push; when its level summaries were last written.</summary>
-    private static async Task<DateTimeOffset?> LockSiteAsync(NpgsqlConnection c, NpgsqlTransaction tx, string site, CancellationToken ct)
+    /// <summary>Locks the site's row for this push; when its level summaries were last written, and whether pushes since deferred theirs.</summary>
+    private static async Task<(DateTimeOffset? At, bool Deferred)> LockSiteAsync(NpgsqlConnection c, NpgsqlTransaction tx, string site, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand("SELECT summaries_at FROM sites WHERE code = $1 FOR UPDATE", c, tx);
+        await using var command = new NpgsqlCommand("SELECT summaries_at, summaries_deferred FROM sites WHERE code = $1 FOR UPDATE", c, tx);
         command.Parameters.Add(new NpgsqlParameter { Value = site });
-        var value = await command.ExecuteScalarAsync(ct);
-        return value is DateTime at ? new DateTimeOffset(at, TimeSpan.Zero) : value as DateTimeOffset?;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) && !reader.IsDBNull(0)
+            ? (reader.GetFieldValue<DateTimeOffset>(0), reader.GetBoolean(1))
+            : (null, false);
     }
 
     /// <summary>
-    /// Other sites see this site's stock per product and location, summed over bins and lots: every pair whose
-    /// level changed since the summaries were last written (this push's and any deferred ones; a push writes its
-    /// levels with its own time, so "after" the last writing leaves out the pairs that writing covered).
+    /// Other sites see this site's stock per product and location, summed over bins and lots: the pairs of this
+    /// push, or after deferred pushes every pair of the site whose level changed since the summaries were last
+    /// written (a push stamps its levels with its own time, so "after" leaves out what that writing covered).
     /// </summary>
     private static Task WriteLevelSummariesAsync(
         NpgsqlConnection c, NpgsqlTransaction tx, string site, string hlc, DateTimeOffset? since, DateTimeOffset now, CancellationToken ct) =>
@@ -93,9 +97,11 @@ public sealed class PushApplier(NpgsqlDataSource dataSource, HybridLogicalClock 
                 $1, $3
             FROM stock_levels l
             WHERE (l.product_id, l.location_id) IN (
-                SELECT product_id, location_id FROM stock_levels WHERE site_code = $1 AND updated_at > $4)
+                SELECT product_id, location_id FROM push_staging WHERE $4::timestamptz IS NULL
+                UNION
+                SELECT product_id, location_id FROM stock_levels WHERE $4::timestamptz IS NOT NULL AND site_code = $1 AND updated_at > $4)
             GROUP BY l.product_id, l.location_id
             ON CONFLICT (kind, key) DO UPDATE SET seq = nextval('change_feed_seq'), hlc = excluded.hlc,
                 data = excluded.data, recorded_at = excluded.recorded_at
-            """, ct, site, hlc, now, since ?? DateTimeOffset.UnixEpoch);
+            """, ct, site, hlc, now, since);
 }

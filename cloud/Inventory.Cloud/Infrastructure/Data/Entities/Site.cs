@@ -29,4 +29,7 @@ public sealed class Site
 
     /// <summary>When other sites' view of this site's levels was last written to the feed.</summary>
     public DateTimeOffset? SummariesAt { get; set; }
+
+    /// <summary>Pushes since <see cref="SummariesAt"/> applied movements without writing their summaries.</summary>
+    public bool SummariesDeferred { get; set; }
 }

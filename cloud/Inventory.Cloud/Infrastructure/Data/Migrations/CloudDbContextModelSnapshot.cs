@@ -449,6 +449,10 @@ namespace Inventory.Cloud.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("summaries_at");
 
+                    b.Property<bool>("SummariesDeferred")
+                        .HasColumnType("boolean")
+                        .HasColumnName("summaries_deferred");
+
                     b.HasKey("Code")
                         .HasName("pk_sites");
 
@@ -493,13 +497,15 @@ namespace Inventory.Cloud.Infrastructure.Data.Migrations
                     b.HasKey("ProductId", "LocationId", "Bin", "Lot")
                         .HasName("pk_stock_levels");
 
+                    b.HasIndex("SiteCode")
+                        .HasDatabaseName("ix_stock_levels_site_code");
+
                     b.HasIndex("LocationId", "ProductId")
                         .HasDatabaseName("ix_stock_levels_location_id_product_id");
 
-                    b.HasIndex("SiteCode", "UpdatedAt")
-                        .HasDatabaseName("ix_stock_levels_site_code_updated_at");
-
                     b.ToTable("stock_levels", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 80);
                 });
 
             modelBuilder.Entity("Inventory.Cloud.Infrastructure.Data.Entities.StockMovement", b =>

@@ -15,9 +15,9 @@ namespace Inventory.Cloud.Infrastructure.Data.Migrations
                 name: "ix_stock_movements_site_code_site_seq",
                 table: "stock_movements");
 
-            migrationBuilder.DropIndex(
-                name: "ix_stock_levels_site_code",
-                table: "stock_levels");
+            migrationBuilder.AlterTable(
+                name: "stock_levels")
+                .Annotation("Npgsql:StorageParameter:fillfactor", 80);
 
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "summaries_at",
@@ -25,32 +25,33 @@ namespace Inventory.Cloud.Infrastructure.Data.Migrations
                 type: "timestamp with time zone",
                 nullable: true);
 
-            migrationBuilder.CreateIndex(
-                name: "ix_stock_levels_site_code_updated_at",
-                table: "stock_levels",
-                columns: new[] { "site_code", "updated_at" });
+            migrationBuilder.AddColumn<bool>(
+                name: "summaries_deferred",
+                table: "sites",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "ix_stock_levels_site_code_updated_at",
-                table: "stock_levels");
-
             migrationBuilder.DropColumn(
                 name: "summaries_at",
                 table: "sites");
+
+            migrationBuilder.DropColumn(
+                name: "summaries_deferred",
+                table: "sites");
+
+            migrationBuilder.AlterTable(
+                name: "stock_levels")
+                .OldAnnotation("Npgsql:StorageParameter:fillfactor", 80);
 
             migrationBuilder.CreateIndex(
                 name: "ix_stock_movements_site_code_site_seq",
                 table: "stock_movements",
                 columns: new[] { "site_code", "site_seq" });
-
-            migrationBuilder.CreateIndex(
-                name: "ix_stock_levels_site_code",
-                table: "stock_levels",
-                column: "site_code");
         }
     }
 }
