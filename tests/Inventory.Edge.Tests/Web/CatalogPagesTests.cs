@@ -135,6 +135,7 @@ public sealed class CatalogPagesTests(EdgeHost edge, BrowserFixture browser) : I
             await labels.GetByRole(AriaRole.Button, new() { Name = "Print" }).ClickAsync();
 
             await Expect(page.Locator("#print-result")).ToContainTextAsync($"3 labels queued for {printerId}");
+            await labels.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "product-labels.png") });
             var jobs = await admin.GetFromJsonAsync<JsonElement>($"/api/labels/jobs?printerId={printerId}");
             Assert.Equal(3, Assert.Single(jobs.EnumerateArray()).GetProperty("copies").GetInt32());
         }
