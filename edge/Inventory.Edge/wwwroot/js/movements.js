@@ -13,6 +13,7 @@
   const error = document.getElementById('mv-error');
   let query = null;
   let next = null;
+  let generation = 0;
 
   suggest(form.elements.product, document.getElementById('mv-product-list'));
 
@@ -49,18 +50,22 @@
 
   async function load(append) {
     error.hidden = true;
+    // A newer request wins: the first page's answer must not land over a filtered one asked for since.
+    const mine = append ? generation : ++generation;
     try {
       if (!append) query = await filters();
       const p = new URLSearchParams(query);
       if (append && next) p.set('next', next);
       const page = await api('/api/stock-movements?' + p);
       const html = (await Promise.all(page.items.map(row))).join('');
+      if (mine !== generation) return;
       if (append) rows.insertAdjacentHTML('beforeend', html); else rows.innerHTML = html;
       next = page.next;
       more.hidden = !next;
       empty.hidden = rows.children.length > 0;
       app.dataset.loaded = 'true';
     } catch (e) {
+      if (mine !== generation) return;
       error.textContent = problem(e);
       error.hidden = false;
     }
