@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Inventory.Edge.Tests.Infrastructure;
+using Inventory.Edge.Tests.Sync;
+using Inventory.Sync;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -99,6 +101,35 @@ public sealed class OperationsPagesTests(EdgeHost edge, BrowserFixture browser) 
         await Expect(page.Locator("#movement-rows tr")).ToHaveCountAsync(1);
         await Expect(page.Locator("#movement-rows tr[data-type='adjust'] .qty")).ToHaveTextAsync("-1");
         await Expect(page.Locator("#movement-rows")).ToContainTextAsync(sku);
+    }
+
+    [Fact]
+    public async Task TransfersPage_ShipsToAnotherSiteInTransit_AndReceivesAnIncomingOneWithItsVariance()
+    {
+        using var admin = await edge.ClientAsync();
+        var (product, sku, source) = await StockedProductAsync(admin, 10);
+        var remote = await edge.PullOtherSiteLocationAsync("WH2");
+        var incoming = new TransferRecord(
+            Guid.CreateVersion7(), product, remote, source, "WH2", "WH1", 5, null, TransferStatuses.InTransit,
+            Guid.CreateVersion7(), null, "", DateTimeOffset.UtcNow.AddHours(-1), null);
+        await edge.ApplyAsync(SyncTestData.Change(ChangeKinds.Transfer, incoming.Id, incoming));
+        var page = await SignInAsync();
+        await page.GotoAsync("/transfers");
+
+        await page.GetByLabel("Product").FillAsync(sku);
+        await page.GetByLabel("From location").SelectOptionAsync(source.ToString());
+        await page.GetByLabel("To location").SelectOptionAsync(remote.ToString());
+        await page.GetByLabel("Quantity", new() { Exact = true }).FillAsync("4");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Transfer", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#transfer-result")).ToContainTextAsync("in transit until site WH2 receives it");
+        Assert.Equal(6, await admin.QuantityAsync(product, source));
+
+        var row = page.Locator($"tr[data-transfer='{incoming.Id}']");
+        await row.GetByLabel("Quantity arrived").FillAsync("4");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Receive" }).ClickAsync();
+        await Expect(page.Locator("#receive-result")).ToContainTextAsync("Received 4 of 5 shipped: variance -1");
+        Assert.Equal(10, await admin.QuantityAsync(product, source));
+        await Expect(row).ToHaveCountAsync(0);
     }
 
     [Fact]
