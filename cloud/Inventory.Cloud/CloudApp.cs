@@ -68,7 +68,7 @@ public static class CloudApp
 
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapInventoryOpenApi();
-        app.MapAuthApi();
+        app.MapTokenApi();
         app.MapUsersApi();
         app.MapSitesApi();
         app.MapSiteOverviewApi();

@@ -80,7 +80,7 @@ public static class EdgeApp
         app.UseAuthorization();
 
         app.MapEdgeHealth();
-        app.MapAuthApi();
+        app.MapTokenApi();
         app.MapUsersApi();
         app.MapCatalogApi();
         app.MapLocationsApi();

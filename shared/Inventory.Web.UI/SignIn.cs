@@ -8,24 +8,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Inventory.Web.UI;
 
-public enum SignInOutcome
-{
-    Success,
-    WrongCredentials,
-    LockedOut,
-}
-
-/// <summary>The result of a password check: on success the principal for the sign-in cookie (<see cref="BrowserAuth.Principal"/>).</summary>
-public sealed record SignInCheck(SignInOutcome Outcome, ClaimsPrincipal? Principal, TimeSpan RetryAfter);
-
-/// <summary>The host's password check, with the same hashing and lock-out as its token endpoint.</summary>
-public interface IPasswordSignIn
-{
-    Task<SignInCheck> CheckAsync(string username, string password, CancellationToken cancellationToken);
-}
-
 /// <summary>The browser's sign-in: the host's password check, ending in a cookie. Markup: Pages/Shared/_SignIn.cshtml.</summary>
-public sealed class SignInModel(IPasswordSignIn signIn) : PageModel
+public sealed class SignInModel(IPasswordCheck passwords) : PageModel
 {
     [BindProperty]
     public string? Username { get; set; }
@@ -46,14 +30,15 @@ public sealed class SignInModel(IPasswordSignIn signIn) : PageModel
             return Page();
         }
 
-        var check = await signIn.CheckAsync(Username.Trim(), Password, cancellationToken);
+        var check = await passwords.CheckAsync(Username.Trim(), Password, cancellationToken);
         switch (check)
         {
-            case { Outcome: SignInOutcome.Success, Principal: { } principal }:
+            case { Outcome: LoginOutcome.Success, User: { } user }:
+                var principal = BrowserAuth.Principal(user.Id, user.Username, user.Role, user.SecurityStamp);
                 // Persistent for the cookie's lifetime (a shift), so a browser that restarts keeps its session.
                 await HttpContext.SignInAsync(BrowserAuth.CookieScheme, principal, new AuthenticationProperties { IsPersistent = true });
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-            case { Outcome: SignInOutcome.LockedOut }:
+            case { Outcome: LoginOutcome.LockedOut }:
                 var seconds = (int)Math.Ceiling(check.RetryAfter.TotalSeconds);
                 Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 Response.StatusCode = StatusCodes.Status429TooManyRequests;

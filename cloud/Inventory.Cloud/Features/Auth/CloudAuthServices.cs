@@ -15,6 +15,7 @@ public static class CloudAuthServices
         services.AddSingleton<CloudUserSessions>();
         services.AddSingleton<IUserSessionCheck>(sp => sp.GetRequiredService<CloudUserSessions>());
         services.AddSingleton<CloudLoginService>();
+        services.AddSingleton<IPasswordCheck>(sp => sp.GetRequiredService<CloudLoginService>());
         services.AddInventoryJwt(Issuer, Audience).AddInventoryCookie(Web.CloudWeb.CookieName);
         services.AddOptions<TokenIssuerOptions>().Configure<IOptions<CloudOptions>>((o, cloud) => o.Lifetime = cloud.Value.Auth.TokenLifetime);
         services.AddInventoryAuthorization();

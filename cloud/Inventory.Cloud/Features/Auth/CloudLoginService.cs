@@ -5,37 +5,11 @@ using Microsoft.Extensions.Options;
 
 namespace Inventory.Cloud.Features.Auth;
 
-public enum LoginOutcome
-{
-    Success,
-    WrongCredentials,
-    LockedOut,
-}
-
-public sealed record LoginResult(LoginOutcome Outcome, string? Token, DateTimeOffset ExpiresAt, string? Role, TimeSpan RetryAfter);
-
-/// <summary>Who signed in: what a token or a sign-in cookie carries.</summary>
-public sealed record SignedInUser(Guid Id, string Username, string Role, string SecurityStamp);
-
-public sealed record LoginCheck(LoginOutcome Outcome, SignedInUser? User, TimeSpan RetryAfter);
-
 /// <summary>Checks a username and password with the same hashing and lock-out rules as every box.</summary>
 public sealed partial class CloudLoginService(
-    IDbContextFactory<CloudDbContext> contexts, TokenIssuer tokens, IOptions<CloudOptions> options, TimeProvider time,
-    ILogger<CloudLoginService> logger)
+    IDbContextFactory<CloudDbContext> contexts, IOptions<CloudOptions> options, TimeProvider time,
+    ILogger<CloudLoginService> logger) : IPasswordCheck
 {
-    public async Task<LoginResult> LoginAsync(string username, string password, CancellationToken cancellationToken)
-    {
-        var check = await CheckAsync(username, password, cancellationToken);
-        if (check is not { Outcome: LoginOutcome.Success, User: { } user })
-        {
-            return new LoginResult(check.Outcome, null, default, null, check.RetryAfter);
-        }
-
-        var (token, expires) = tokens.Issue(user.Id, user.Username, user.Role, user.SecurityStamp);
-        return new LoginResult(LoginOutcome.Success, token, expires, user.Role, TimeSpan.Zero);
-    }
-
     /// <summary>The password check and lock-out alone, for the token endpoint and the browser's sign-in cookie alike.</summary>
     public async Task<LoginCheck> CheckAsync(string username, string password, CancellationToken cancellationToken)
     {

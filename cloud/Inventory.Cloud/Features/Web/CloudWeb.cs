@@ -24,7 +24,6 @@ public static class CloudWeb
             // Named, not discovered from the entry assembly: a test host's entry assembly is the test runner.
             .AddApplicationPart(typeof(CloudWeb).Assembly)
             .AddApplicationPart(typeof(WebUiAssets).Assembly);
-        services.AddSingleton<IPasswordSignIn, CloudPasswordSignIn>();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = CookieName + ".af";
@@ -45,20 +44,5 @@ public static class CloudWeb
     {
         app.MapRazorPages();
         return app;
-    }
-
-    private sealed class CloudPasswordSignIn(CloudLoginService logins) : IPasswordSignIn
-    {
-        public async Task<SignInCheck> CheckAsync(string username, string password, CancellationToken cancellationToken)
-        {
-            var check = await logins.CheckAsync(username, password, cancellationToken);
-            return check switch
-            {
-                { Outcome: LoginOutcome.Success, User: { } u } =>
-                    new SignInCheck(SignInOutcome.Success, BrowserAuth.Principal(u.Id, u.Username, u.Role, u.SecurityStamp), TimeSpan.Zero),
-                { Outcome: LoginOutcome.LockedOut } => new SignInCheck(SignInOutcome.LockedOut, null, check.RetryAfter),
-                _ => new SignInCheck(SignInOutcome.WrongCredentials, null, TimeSpan.Zero),
-            };
-        }
     }
 }

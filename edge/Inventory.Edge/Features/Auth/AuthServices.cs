@@ -18,6 +18,7 @@ public static class AuthServices
         services.AddSingleton<UserSessions>();
         services.AddSingleton<IUserSessionCheck>(sp => sp.GetRequiredService<UserSessions>());
         services.AddSingleton<LoginService>();
+        services.AddSingleton<IPasswordCheck>(sp => sp.GetRequiredService<LoginService>());
         services.AddHostedService<BootstrapAdmin>();
 
         services.AddInventoryJwt(Issuer, Audience).AddInventoryCookie(CookieName);

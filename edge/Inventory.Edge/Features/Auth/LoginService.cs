@@ -5,40 +5,14 @@ using Microsoft.Extensions.Options;
 
 namespace Inventory.Edge.Features.Auth;
 
-public enum LoginOutcome
-{
-    Success,
-    WrongCredentials,
-    LockedOut,
-}
-
-/// <summary>Who signed in: exactly what a bearer token and a sign-in cookie carry as claims.</summary>
-public sealed record SignedInUser(Guid Id, string Username, string Role, string SecurityStamp);
-
-/// <summary>A password check's answer; <see cref="User"/> is set on success only.</summary>
-public sealed record LoginCheck(LoginOutcome Outcome, SignedInUser? User, TimeSpan RetryAfter);
-
 /// <summary>
 /// Checks a username and password, counting failures per account: after MaxFailedLogins in a row the
 /// account is locked for LockoutDuration, doubling with each further lock-out (capped at a day).
 /// </summary>
 public sealed partial class LoginService(
-    IDbContextFactory<EdgeDbContext> contexts, TokenIssuer tokens, IOptions<EdgeOptions> options,
-    TimeProvider time, ILogger<LoginService> logger)
+    IDbContextFactory<EdgeDbContext> contexts, IOptions<EdgeOptions> options,
+    TimeProvider time, ILogger<LoginService> logger) : IPasswordCheck
 {
-    public async Task<(LoginOutcome Outcome, string? Token, DateTimeOffset ExpiresAt, string? Role, TimeSpan RetryAfter)> LoginAsync(
-        string username, string password, CancellationToken cancellationToken)
-    {
-        var check = await CheckAsync(username, password, cancellationToken);
-        if (check.User is not { } user)
-        {
-            return (check.Outcome, null, default, null, check.RetryAfter);
-        }
-
-        var (token, expires) = tokens.Issue(user.Id, user.Username, user.Role, user.SecurityStamp);
-        return (LoginOutcome.Success, token, expires, user.Role, TimeSpan.Zero);
-    }
-
     /// <summary>
     /// The password check and lock-out behind both the bearer token and the browser's cookie sign-in, so the two
     /// can never disagree on who may sign in.

@@ -28,7 +28,6 @@ public static class WebUi
             .AddApplicationPart(typeof(WebUi).Assembly)
             .AddApplicationPart(typeof(WebUiAssets).Assembly);
         services.AddScoped<WebData>();
-        services.AddScoped<IPasswordSignIn, EdgePasswordSignIn>();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "inventory-edge.af";
@@ -63,19 +62,4 @@ public static class WebUi
     }
 
     public static bool Can(this HttpContext http, Permission permission) => http.User.Can(permission);
-
-    private sealed class EdgePasswordSignIn(LoginService logins) : IPasswordSignIn
-    {
-        public async Task<SignInCheck> CheckAsync(string username, string password, CancellationToken cancellationToken)
-        {
-            var check = await logins.CheckAsync(username, password, cancellationToken);
-            return check switch
-            {
-                { Outcome: LoginOutcome.Success, User: { } u } =>
-                    new SignInCheck(SignInOutcome.Success, BrowserAuth.Principal(u.Id, u.Username, u.Role, u.SecurityStamp), TimeSpan.Zero),
-                { Outcome: LoginOutcome.LockedOut } => new SignInCheck(SignInOutcome.LockedOut, null, check.RetryAfter),
-                _ => new SignInCheck(SignInOutcome.WrongCredentials, null, TimeSpan.Zero),
-            };
-        }
-    }
 }
