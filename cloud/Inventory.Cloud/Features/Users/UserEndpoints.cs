@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Inventory.Cloud.Infrastructure.Data;
 using Inventory.Domain.Accounts;
 using Inventory.Web.Auth;
@@ -7,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.Cloud.Features.Users;
 
-public static partial class UserEndpoints
+public static class UserEndpoints
 {
     public sealed record CreateUserRequest(string? Username, string? Password, string? Role);
 
@@ -29,17 +28,7 @@ public static partial class UserEndpoints
 
     private static async Task<IResult> CreateAsync(CreateUserRequest request, CloudDbContext db, UserStore users, CancellationToken ct)
     {
-        var roleKnown = Roles.TryParse(request.Role, out var role);
-        var validation = new Validation()
-            .RequireText(request.Username, "username", 64)
-            .Require(request.Username is null || UsernamePattern().IsMatch(request.Username.Trim()), "username",
-                "A username has letters, digits and . _ @ - only.")
-            .Require(roleKnown, "role", "'role' is one of manager, staff, purchasing, viewer.");
-        if (PasswordHasher.CheckStrength(request.Password) is { } weak)
-        {
-            validation.Add("password", weak);
-        }
-
+        var validation = AccountRules.ValidateNew(request.Username, request.Password, request.Role, out var role);
         if (!validation.IsValid)
         {
             return validation.ToProblem();
@@ -59,7 +48,7 @@ public static partial class UserEndpoints
     {
         Role role = default;
         var validation = new Validation()
-            .Require(request.Role is null || Roles.TryParse(request.Role, out role), "role", "'role' is one of manager, staff, purchasing, viewer.");
+            .Require(request.Role is null || Roles.TryParse(request.Role, out role), "role", AccountRules.RoleMessage);
         if (request.Password is not null && PasswordHasher.CheckStrength(request.Password) is { } weak)
         {
             validation.Add("password", weak);
@@ -80,7 +69,4 @@ public static partial class UserEndpoints
             ? Problems.NotFound("No such user.")
             : TypedResults.Ok(new { changed.Id, changed.Username, changed.Role, changed.IsActive });
     }
-
-    [GeneratedRegex("^[A-Za-z0-9._@-]+$")]
-    private static partial Regex UsernamePattern();
 }

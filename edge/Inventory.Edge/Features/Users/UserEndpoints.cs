@@ -42,17 +42,7 @@ public static class UserEndpoints
 
     private static async Task<IResult> Create(CreateUserRequest request, EdgeDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var roleKnown = Roles.TryParse(request.Role, out var role);
-        var validation = new Validation()
-            .RequireText(request.Username, "username", 64)
-            .Require(request.Username is null || System.Text.RegularExpressions.Regex.IsMatch(request.Username, "^[A-Za-z0-9._@-]+$"),
-                "username", "A username has letters, digits and . _ @ - only.")
-            .Require(roleKnown, "role", "'role' is one of manager, staff, purchasing, viewer.");
-        if (PasswordHasher.CheckStrength(request.Password) is { } weak)
-        {
-            validation.Add("password", weak);
-        }
-
+        var validation = AccountRules.ValidateNew(request.Username, request.Password, request.Role, out var role);
         if (!validation.IsValid)
         {
             return validation.ToProblem();
