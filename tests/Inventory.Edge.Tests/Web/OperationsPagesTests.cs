@@ -150,6 +150,32 @@ public sealed class OperationsPagesTests(EdgeHost edge, BrowserFixture browser) 
     }
 
     [Fact]
+    public async Task DevicesPage_ManagerRegistersAScanner_SeesItsSecretOnce_AndRevokesIt()
+    {
+        var deviceId = "S" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var page = await SignInAsync();
+        await page.GotoAsync("/devices");
+        await page.GetByLabel("Device id").FillAsync(deviceId);
+        await page.GetByLabel("Kind").SelectOptionAsync("scanner");
+        await page.GetByLabel("Name").FillAsync("Dock door");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+
+        await Expect(page.Locator("#device-secret")).ToBeVisibleAsync();
+        var secret = await page.Locator("#device-secret-value").TextContentAsync();
+        Assert.True(secret is { Length: >= 40 }, secret);
+        await page.ReloadAsync();
+        await Expect(page.Locator("#device-secret")).ToBeHiddenAsync();
+
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        var row = page.Locator("tr", new() { HasText = deviceId });
+        await row.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        await Expect(row).ToContainTextAsync("revoked");
+        using var admin = await edge.ClientAsync();
+        var devices = await admin.GetStringAsync("/api/devices");
+        Assert.Contains(deviceId, devices);
+    }
+
+    [Fact]
     public async Task Staff_SeesNoUsersOrDevicesLinks_AndIsNotAllowedOnUsers()
     {
         using var admin = await edge.ClientAsync();
