@@ -61,34 +61,32 @@ public sealed partial class SyncAgent(
         await Task.WhenAll(PushLoopAsync(stoppingToken), PullLoopAsync(stoppingToken));
     }
 
+    /// <summary>
+    /// Pushes in order, with up to <see cref="PushesInFlight"/> batches on the wire while a backlog lasts: the cloud
+    /// parses the next batch while it applies this one (it applies one site's pushes one at a time). Cursors move
+    /// only with the oldest acknowledged batch; when one is refused, those sent after it are dropped and sent again
+    /// later, which the cloud's set union makes harmless.
+    /// </summary>
     private async Task PushLoopAsync(CancellationToken stoppingToken)
     {
         var backoff = Backoff.Default();
-        Task<PreparedPush>? prefetched = null;
+        var inFlight = new Queue<(PreparedPush Push, Task<CloudResult<PushAck>> Result)>();
         SyncCursors? cursors = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 cursors ??= await state.CursorsAsync(stoppingToken);
-                var push = prefetched is null
-                    ? await reader.ReadAsync(SiteCode, cursors.MovementsPushedSeq, cursors.OutboxPushedSeq, _cloud.PushBatchSize, stoppingToken)
-                    : await prefetched;
-                prefetched = null;
-                if (push.IsEmpty)
+                await FillAsync(inFlight, cursors, stoppingToken);
+                if (inFlight.Count == 0)
                 {
                     await signal.WaitAsync(IdleLook, stoppingToken);
                     await Task.Delay(Debounce, time, stoppingToken);
                     continue;
                 }
 
-                // A full batch means a backlog: read and compress the next one while this one is on the wire.
-                if (push.Movements >= _cloud.PushBatchSize || push.Changes >= SyncProtocol.MaxChangesPerPush)
-                {
-                    prefetched = reader.ReadAsync(SiteCode, push.MovementsUpTo, push.ChangesUpTo, _cloud.PushBatchSize, stoppingToken);
-                }
-
-                var result = await cloud.PushAsync(push, stoppingToken);
+                var (push, pending) = inFlight.Dequeue();
+                var result = await pending;
                 if (result.Value is { } ack)
                 {
                     await state.PushedAsync(push.MovementsUpTo, push.ChangesUpTo, ack.Quarantined, stoppingToken);
@@ -103,13 +101,13 @@ public sealed partial class SyncAgent(
                     continue;
                 }
 
-                prefetched = await DiscardAsync(prefetched);
+                await DrainAsync(inFlight);
                 LogPushRefused(logger, result.Error!);
                 await FailAsync("push", result.Error!, backoff, push: true, stoppingToken);
             }
             catch (Exception ex) when (ex is DbException or IOException or InvalidOperationException or JsonException)
             {
-                prefetched = await DiscardAsync(prefetched);
+                await DrainAsync(inFlight);
                 cursors = null;
                 LogLoopFailed(logger, ex, "push");
                 await FailAsync("push", ex.Message, backoff, push: true, stoppingToken);
@@ -117,6 +115,47 @@ public sealed partial class SyncAgent(
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 break;
+            }
+        }
+    }
+
+    /// <summary>At most this many pushes of this box are on the wire at once.</summary>
+    public const int PushesInFlight = 2;
+
+    /// <summary>Sends the next batches after the last one on the wire, while the last one was full (a backlog).</summary>
+    private async Task FillAsync(Queue<(PreparedPush Push, Task<CloudResult<PushAck>> Result)> inFlight, SyncCursors cursors, CancellationToken stoppingToken)
+    {
+        while (inFlight.Count < PushesInFlight)
+        {
+            var last = inFlight.Count > 0 ? inFlight.Last().Push : null;
+            if (last is not null && last.Movements < _cloud.PushBatchSize && last.Changes < SyncProtocol.MaxChangesPerPush)
+            {
+                return;
+            }
+
+            var push = await reader.ReadAsync(SiteCode, last?.MovementsUpTo ?? cursors.MovementsPushedSeq,
+                last?.ChangesUpTo ?? cursors.OutboxPushedSeq, _cloud.PushBatchSize, stoppingToken);
+            if (push.IsEmpty)
+            {
+                return;
+            }
+
+            inFlight.Enqueue((push, cloud.PushAsync(push, stoppingToken)));
+        }
+    }
+
+    /// <summary>Waits out the pushes still on the wire after a refusal; their answers no longer count.</summary>
+    private static async Task DrainAsync(Queue<(PreparedPush Push, Task<CloudResult<PushAck>> Result)> inFlight)
+    {
+        while (inFlight.TryDequeue(out var item))
+        {
+            try
+            {
+                await item.Result;
+            }
+            catch (Exception ex) when (ex is IOException or OperationCanceledException or JsonException or HttpRequestException)
+            {
+                // Nothing to keep.
             }
         }
     }
@@ -198,23 +237,6 @@ public sealed partial class SyncAgent(
     }
 
     /// <summary>A read ahead for cursors that did not move is of no use; it is awaited only so its failure is observed.</summary>
-    private static async Task<Task<PreparedPush>?> DiscardAsync(Task<PreparedPush>? prefetched)
-    {
-        if (prefetched is not null)
-        {
-            try
-            {
-                await prefetched;
-            }
-            catch (Exception ex) when (ex is DbException or IOException or OperationCanceledException or JsonException)
-            {
-                // Nothing to keep.
-            }
-        }
-
-        return null;
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Replicating with {Cloud} as site {Site}")]
     private static partial void LogStarted(ILogger logger, Uri cloud, string site);
 
