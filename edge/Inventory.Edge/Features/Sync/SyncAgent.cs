@@ -128,7 +128,9 @@ public sealed partial class SyncAgent(
         while (inFlight.Count < PushesInFlight)
         {
             var last = inFlight.Count > 0 ? inFlight.Last().Push : null;
-            if (last is not null && last.Movements < _cloud.PushBatchSize && last.Changes < SyncProtocol.MaxChangesPerPush)
+            // Only movements overtake safely (a set union); a batch with master data (a new location, an edit whose
+            // base is in it) goes alone, so the cloud never sees what depends on it first.
+            if (last is not null && (last.Movements < _cloud.PushBatchSize || last.Changes > 0))
             {
                 return;
             }
