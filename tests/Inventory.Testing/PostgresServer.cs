@@ -64,7 +64,8 @@ public sealed class PostgresServer
         }
 
         var binDir = FindBinDir();
-        var dataDir = Path.Combine(Path.GetTempPath(), $"inventory-pg-{Guid.NewGuid():N}");
+        RemoveAbandonedDataDirs();
+        var dataDir = Path.Combine(Path.GetTempPath(), $"{DataDirPrefix}{Guid.NewGuid():N}");
         Directory.CreateDirectory(dataDir);
         var asRoot = Environment.UserName == "root";
         if (asRoot)
@@ -83,6 +84,53 @@ public sealed class PostgresServer
             dataDir, binDir);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop(asRoot);
         return server;
+    }
+
+    private const string DataDirPrefix = "inventory-pg-";
+
+    /// <summary>
+    /// Servers of test runs that were killed (a cancelled run never reaches ProcessExit) leave their data dirs
+    /// behind; one whose postmaster is gone is removed, so temp does not fill up run after run.
+    /// </summary>
+    private static void RemoveAbandonedDataDirs()
+    {
+        foreach (var dir in Directory.EnumerateDirectories(Path.GetTempPath(), DataDirPrefix + "*"))
+        {
+            var pidFile = Path.Combine(dir, "postmaster.pid");
+            try
+            {
+                // A young one may be another run's, still in initdb (no pid file yet).
+                if (Directory.GetLastWriteTimeUtc(dir) > DateTime.UtcNow.AddMinutes(-10)
+                    || File.Exists(pidFile)
+                    && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid) && IsRunning(pid))
+                {
+                    continue;
+                }
+
+                Directory.Delete(dir, recursive: true);
+            }
+            catch (IOException)
+            {
+                // In use or half gone: left for the next run or the OS temp cleaner.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Another user's: not ours to remove.
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private void Stop(bool asRoot)
