@@ -4,10 +4,10 @@ using System.Text;
 namespace Inventory.Domain.Accounts;
 
 /// <summary>
-/// Secrets of machines (devices at the edge, sites at the cloud) are 256 random bits made here, never chosen by a person: there is no dictionary to guess
-/// from, so a slow password hash (PBKDF2 with 210,000 rounds, ~100 ms) would buy no safety and would cost
-/// every reconnect of a whole fleet after a Wi-Fi blip, or every push of a site. A salted SHA-256 is enough to keep a stolen
-/// database from giving away working credentials.
+/// Secrets of machines (devices at the edge, sites at the cloud) are 256 random bits made here, never chosen
+/// by a person: there is no dictionary to guess from, so a slow password hash (PBKDF2 with 210,000 rounds,
+/// ~100 ms) would buy no safety and would cost every reconnect of a whole fleet after a Wi-Fi blip, or every
+/// push of a site. A salted SHA-256 is enough to keep a stolen database from giving away working credentials.
 /// </summary>
 public static class MachineSecrets
 {

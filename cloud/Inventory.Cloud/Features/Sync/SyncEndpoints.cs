@@ -56,7 +56,8 @@ public static class SyncEndpoints
     }
 
     private static async Task<IResult> ChangesAsync(
-        HttpContext http, FeedReader feed, FeedSignal signal, SiteContact contact, long? after, int? limit, int? wait, CancellationToken ct)
+        HttpContext http, FeedReader feed, FeedSignal signal, SiteContact contact, TimeProvider time,
+        long? after, int? limit, int? wait, CancellationToken ct)
     {
         if (ProtocolOf(http) is { Problem: { } refused })
         {
@@ -71,10 +72,10 @@ public static class SyncEndpoints
         {
             await contact.PulledAsync(site, ct);
             var page = await feed.ReadAsync(site, cursor, size, ct);
-            var started = TimeProvider.System.GetTimestamp();
-            while (page.Changes.Count == 0 && TimeProvider.System.GetElapsedTime(started) < deadline)
+            var started = time.GetTimestamp();
+            while (page.Changes.Count == 0 && time.GetElapsedTime(started) < deadline)
             {
-                await signal.WaitAsync(deadline - TimeProvider.System.GetElapsedTime(started), ct);
+                await signal.WaitAsync(deadline - time.GetElapsedTime(started), ct);
                 page = await feed.ReadAsync(site, page.Next, size, ct);
             }
 
