@@ -96,6 +96,56 @@ public sealed class PushTests(CloudHost cloud) : IClassFixture<CloudHost>
     }
 
     [Fact]
+    public async Task A_batch_partly_known_applies_only_its_new_movements()
+    {
+        using var site = new SiteClient(cloud, "S2", await cloud.AddSiteAsync("S2"));
+        var location = Guid.CreateVersion7();
+        var product = Guid.CreateVersion7();
+        var first = Batches.Receive(1, product, location, 10);
+        await site.PushOkAsync(Batches.Of("S2", 0, [first], [Batches.Location(1, "S2", location, "S2-MAIN")]));
+
+        // The answer to the first push was lost and the box has recorded more since: it sends from its old cursor.
+        var ack = await site.PushOkAsync(Batches.Of("S2", 0, [first, Batches.Receive(2, product, location, 4), Batches.Receive(3, product, location, -3)]));
+
+        Assert.Equal((2, 1, 0), (ack.MovementsApplied, ack.MovementsAlreadyKnown, ack.Quarantined.Count));
+        using var admin = await cloud.ClientAsync();
+        var levels = await admin.GetFromJsonAsync<JsonElement>($"/api/inventory/{product}");
+        Assert.Equal(11, levels.GetProperty("total").GetInt64());
+        var ledger = await admin.GetFromJsonAsync<JsonElement>($"/api/stock-movements?productId={product}");
+        Assert.Equal(3, ledger.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Two_sites_pushing_the_same_movement_id_at_once_apply_it_once_and_quarantine_the_other()
+    {
+        using var a = new SiteClient(cloud, "S3", await cloud.AddSiteAsync("S3"));
+        using var b = new SiteClient(cloud, "S4", await cloud.AddSiteAsync("S4"));
+        var (atA, atB) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        await a.PushOkAsync(Batches.Of("S3", 0, [], [Batches.Location(1, "S3", atA, "S3-MAIN")]));
+        await b.PushOkAsync(Batches.Of("S4", 0, [], [Batches.Location(1, "S4", atB, "S4-MAIN")]));
+        var product = Guid.CreateVersion7();
+
+        for (var round = 1; round <= 10; round++)
+        {
+            var id = Guid.CreateVersion7();
+            var filler = Enumerable.Range(0, 300).Select(i => Batches.Receive(round * 1000 + i, product, atA, 1)).ToList();
+            var fromA = Batches.Receive(round * 1000 + 500, product, atA, 1) with { Id = id };
+            var fromB = Batches.Receive(round, product, atB, 1) with { Id = id };
+            var pushes = await Task.WhenAll(
+                a.PushOkAsync(Batches.Of("S3", round * 1000 - 1, [.. filler, fromA])),
+                b.PushOkAsync(Batches.Of("S4", round - 1, [fromB])));
+
+            var quarantined = pushes.Sum(p => p.Quarantined.Count);
+            var applied = pushes[0].MovementsApplied + pushes[1].MovementsApplied;
+            Assert.Equal((1, 301), (quarantined, applied));
+        }
+
+        using var admin = await cloud.ClientAsync();
+        var levels = await admin.GetFromJsonAsync<JsonElement>($"/api/inventory/{product}");
+        Assert.Equal(3010, levels.GetProperty("total").GetInt64());
+    }
+
+    [Fact]
     public async Task Bad_batches_get_a_clear_error_and_change_nothing()
     {
         using var site = new SiteClient(cloud, "T1", await cloud.AddSiteAsync("T1"));
@@ -106,11 +156,14 @@ public sealed class PushTests(CloudHost cloud) : IClassFixture<CloudHost>
 
         var badType = await site.PushAsync(Batches.Of("T1", 0, [good, Batches.Receive(2, product, location, 1) with { Type = "teleport" }], changes));
         var outside = await site.PushAsync(Batches.Of("T1", 0, [good with { Seq = 7 }], changes) with { MovementsUpTo = 5 });
+        var twice = await site.PushAsync(Batches.Of("T1", 0, [good, good with { Seq = 2 }], changes));
         var notJson = await site.PushAsync(Batches.Of("T1", 0, [good], changes), gzip: false);
 
         Assert.Equal(HttpStatusCode.BadRequest, badType.StatusCode);
         Assert.Contains("unknown type", await badType.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
+        Assert.Contains("in the batch twice", await twice.Content.ReadAsStringAsync());
         Assert.True(notJson.IsSuccessStatusCode, "an uncompressed batch is accepted as well");
         using var admin = await cloud.ClientAsync();
         var levels = await admin.GetFromJsonAsync<JsonElement>($"/api/inventory/{product}");

@@ -8,24 +8,18 @@ public sealed record PushResult(PushAck Ack, IReadOnlyList<(Guid ProductId, Guid
 
 /// <summary>
 /// Applies one push in one transaction: the site's row locked (one push of a site at a time), its locations
-/// and bins first (so its movements may use them), the movements, the rest of its master data, the
-/// other sites' view of its levels, and its cursors. Any refusal rolls all of it back.
+/// and bins first (so its movements may use them), the movements, the rest of its master data, other sites'
+/// view of the levels it changed, and its cursors. Any refusal rolls all of it back.
 /// </summary>
-public sealed class PushApplier(NpgsqlDataSource dataSource, HybridLogicalClock clock, TimeProvider time)
+public sealed class PushApplier(NpgsqlDataSource dataSource, HybridLogicalClock clock, TimeProvider time, LevelSummaryPublisher summaries)
 {
-    /// <summary>
-    /// While a site works off a backlog, other sites' view of its levels is refreshed at most this often (and
-    /// once the backlog is done), not on every push: rewriting thousands of summaries per push would double
-    /// the cost of catching up, for figures the next push changes again.
-    /// </summary>
-    public static readonly TimeSpan SummaryInterval = TimeSpan.FromSeconds(10);
-
     public async Task<PushResult> ApplyAsync(string site, PushBatch batch, int protocolVersion, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
         await using var c = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
-        var (summariesAt, deferred) = await LockSiteAsync(c, tx, site, ct);
+        var state = await LockSiteAsync(c, tx, site, ct);
+        // Read after the lock, so a push's time is never before that of one committed ahead of it.
+        var now = time.GetUtcNow();
 
         var ordered = batch.Changes.OrderBy(ch => ch.Seq).ToList();
         var places = ordered.Where(ch => ch.Kind is ChangeKinds.Location or ChangeKinds.Bin).ToList();
@@ -40,68 +34,67 @@ public sealed class PushApplier(NpgsqlDataSource dataSource, HybridLogicalClock 
         var locationsInBatch = places.Where(p => p.Kind == ChangeKinds.Location).Select(p => p.Id).ToHashSet();
         var movements = await MovementApplier.ApplyAsync(c, tx, site, batch.Movements, locationsInBatch, now, ct);
 
-        var summariesDue = summariesAt is not { } last || batch.PendingAfterThis == 0 || now - last >= SummaryInterval;
-        var writeSummaries = summariesDue && movements.Applied > 0;
-        if (others.Count > 0 || writeSummaries)
+        // A steady push shows other sites the levels it changed at once. While a site works off a backlog its
+        // pushes leave that to the publisher, which catches up on every pair touched since its last turn: the
+        // same pairs rewritten on every push of a backlog would double the cost of catching up.
+        var steady = batch.PendingAfterThis == 0;
+        var writeOwn = steady && movements.Applied > 0;
+        if (others.Count > 0 || writeOwn)
         {
             // Taken only now, so a big COPY does not hold up other sites' feed writes.
             await FeedWriter.LockAsync(c, tx, ct);
             conflicts += await MasterDataApplier.ApplyAsync(c, tx, site, others, clock, now, ct);
-            if (writeSummaries)
+            if (writeOwn)
             {
-                await WriteLevelSummariesAsync(c, tx, site, clock.Next(), deferred ? summariesAt : null, now, ct);
+                await LevelSummaries.WritePairsAsync(c, tx, site, movements.Touched, clock.Next(), now, ct);
             }
         }
 
+        var deferred = state.Deferred || (movements.Applied > 0 && !steady);
+        var summariesSeq = movements.Applied > 0 && !deferred ? await LastLedgerSeqAsync(c, tx, ct) : state.SummariesSeq;
         var lag = batch.Movements.Count > 0
             ? Math.Max(0, (now - batch.Movements.Max(m => m.RecordedAt)).TotalSeconds)
             : batch.PendingAfterThis == 0 ? 0 : (double?)null;
         await TypedTables.ExecAsync(c, tx, """
             UPDATE sites SET movements_cursor = greatest(movements_cursor, $2), changes_cursor = greatest(changes_cursor, $3),
                 last_contact_at = $4, last_push_at = $4, pending = $5, lag_seconds = coalesce($6, lag_seconds), protocol_version = $7,
-                summaries_at = CASE WHEN $8 THEN $4 ELSE summaries_at END,
-                summaries_deferred = CASE WHEN $8 THEN false ELSE summaries_deferred OR $9 END
+                summaries_at = CASE WHEN $8 THEN $4 ELSE summaries_at END, summaries_deferred = $9, summaries_seq = $10
             WHERE code = $1
-            """, ct, site, batch.MovementsUpTo, batch.ChangesUpTo, now, batch.PendingAfterThis, lag, protocolVersion, writeSummaries,
-            movements.Applied > 0);
+            """, ct, site, batch.MovementsUpTo, batch.ChangesUpTo, now, batch.PendingAfterThis, lag, protocolVersion, writeOwn,
+            deferred, summariesSeq);
         await tx.CommitAsync(ct);
+
+        if (deferred && (steady || state.SummariesAt is not { } last || now - last >= LevelSummaryPublisher.BacklogInterval))
+        {
+            summaries.Request(site);
+        }
 
         var ack = new PushAck(batch.MovementsUpTo, batch.ChangesUpTo, movements.Applied, movements.AlreadyKnown,
             movements.Quarantined, conflicts);
         return new PushResult(ack, movements.Touched);
     }
 
-    /// <summary>Locks the site's row for this push; when its level summaries were last written, and whether pushes since deferred theirs.</summary>
-    private static async Task<(DateTimeOffset? At, bool Deferred)> LockSiteAsync(NpgsqlConnection c, NpgsqlTransaction tx, string site, CancellationToken ct)
+    private sealed record SiteState(long SummariesSeq, bool Deferred, DateTimeOffset? SummariesAt);
+
+    /// <summary>Locks the site's row for this push and reads where other sites' view of its levels stands.</summary>
+    private static async Task<SiteState> LockSiteAsync(NpgsqlConnection c, NpgsqlTransaction tx, string site, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand("SELECT summaries_at, summaries_deferred FROM sites WHERE code = $1 FOR UPDATE", c, tx);
+        await using var command = new NpgsqlCommand(
+            "SELECT summaries_seq, summaries_deferred, summaries_at FROM sites WHERE code = $1 FOR UPDATE", c, tx);
         command.Parameters.Add(new NpgsqlParameter { Value = site });
         await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) && !reader.IsDBNull(0)
-            ? (reader.GetFieldValue<DateTimeOffset>(0), reader.GetBoolean(1))
-            : (null, false);
+        return await reader.ReadAsync(ct)
+            ? new SiteState(reader.GetInt64(0), reader.GetBoolean(1), reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2))
+            : new SiteState(0, false, null);
     }
 
     /// <summary>
-    /// Other sites see this site's stock per product and location, summed over bins and lots: the pairs of this
-    /// push, or after deferred pushes every pair of the site whose level changed since the summaries were last
-    /// written (a push stamps its levels with its own time, so "after" leaves out what that writing covered).
+    /// The ledger's last sequence number this transaction sees. With the site's row locked every movement of
+    /// the site is in it, and any later one gets a higher number.
     /// </summary>
-    private static Task WriteLevelSummariesAsync(
-        NpgsqlConnection c, NpgsqlTransaction tx, string site, string hlc, DateTimeOffset? since, DateTimeOffset now, CancellationToken ct) =>
-        TypedTables.ExecAsync(c, tx, """
-            INSERT INTO change_feed (kind, key, entity_id, hlc, data, origin_site, recorded_at)
-            SELECT 'level', l.product_id::text || ':' || l.location_id::text, l.product_id, $2,
-                jsonb_build_object('productId', l.product_id, 'locationId', l.location_id, 'siteCode', $1::text,
-                    'quantity', sum(l.quantity), 'reserved', sum(l.reserved), 'asOf', $3::timestamptz),
-                $1, $3
-            FROM stock_levels l
-            WHERE (l.product_id, l.location_id) IN (
-                SELECT product_id, location_id FROM push_staging WHERE $4::timestamptz IS NULL
-                UNION
-                SELECT product_id, location_id FROM stock_levels WHERE $4::timestamptz IS NOT NULL AND site_code = $1 AND updated_at > $4)
-            GROUP BY l.product_id, l.location_id
-            ON CONFLICT (kind, key) DO UPDATE SET seq = nextval('change_feed_seq'), hlc = excluded.hlc,
-                data = excluded.data, recorded_at = excluded.recorded_at
-            """, ct, site, hlc, now, since);
+    internal static async Task<long> LastLedgerSeqAsync(NpgsqlConnection c, NpgsqlTransaction tx, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SELECT coalesce(max(seq), 0) FROM stock_movements", c, tx);
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
 }

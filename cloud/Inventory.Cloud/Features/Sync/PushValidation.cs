@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Inventory.Domain.Ledger;
 using Inventory.Sync;
@@ -20,9 +21,10 @@ public static class PushValidation
         Require(changes.Count <= SyncProtocol.MaxChangesPerPush, $"A push carries at most {SyncProtocol.MaxChangesPerPush} changes.");
         Require(batch.MovementsAfter >= 0 && batch.MovementsAfter <= batch.MovementsUpTo, "The movement cursors are out of order.");
         Require(batch.ChangesAfter >= 0 && batch.ChangesAfter <= batch.ChangesUpTo, "The change cursors are out of order.");
+        var ids = new HashSet<Guid>(movements.Count);
         foreach (var m in movements)
         {
-            CheckMovement(m, batch);
+            CheckMovement(m, batch, ids);
         }
 
         foreach (var c in changes)
@@ -31,22 +33,55 @@ public static class PushValidation
         }
     }
 
-    private static void CheckMovement(MovementRecord m, PushBatch batch)
+    // Messages are formatted only for a movement that fails: a push is up to 10,000 of them.
+    private static void CheckMovement(MovementRecord m, PushBatch batch, HashSet<Guid> ids)
     {
-        var at = $"Movement {m.Id}";
-        Require(m.Id != Guid.Empty && m.ProductId != Guid.Empty && m.LocationId != Guid.Empty, $"{at}: ids are required.");
-        Require(m.Seq > batch.MovementsAfter && m.Seq <= batch.MovementsUpTo, $"{at}: seq {m.Seq} is outside the batch's cursors.");
-        Require(MovementTypes.TryParse(m.Type, out _), $"{at}: unknown type '{m.Type}'.");
-        Require(Math.Abs(m.Quantity) <= LedgerLimits.MaxQuantity && Math.Abs(m.ReservedDelta) <= LedgerLimits.MaxQuantity,
-            $"{at}: quantity out of range.");
-        Require(m.UnitCost is null or (>= 0 and <= LedgerLimits.MaxUnitCost), $"{at}: unit cost out of range.");
-        Require((m.Bin?.Length ?? 0) <= LedgerLimits.MaxBinLength && (m.Lot?.Length ?? 0) <= LedgerLimits.MaxLotLength
-            && (m.Note?.Length ?? 0) <= LedgerLimits.MaxNoteLength && (m.ReferenceId?.Length ?? 0) <= LedgerLimits.MaxReferenceLength
-            && (m.Reason?.Length ?? 0) <= 50 && (m.ReferenceType?.Length ?? 0) <= 50 && (m.DeviceId?.Length ?? 0) <= 64
-            && (m.Expiry?.Length ?? 0) <= 10,
-            $"{at}: a text field is too long.");
-        Require(m.Bin is not null && m.Lot is not null, $"{at}: 'bin' and 'lot' are required (empty for none).");
+        if (m.Id == Guid.Empty || m.ProductId == Guid.Empty || m.LocationId == Guid.Empty)
+        {
+            Fail(m, "ids are required.");
+        }
+
+        if (!ids.Add(m.Id))
+        {
+            Fail(m, "it is in the batch twice.");
+        }
+
+        if (m.Seq <= batch.MovementsAfter || m.Seq > batch.MovementsUpTo)
+        {
+            Fail(m, $"seq {m.Seq} is outside the batch's cursors.");
+        }
+
+        if (!MovementTypes.TryParse(m.Type, out _))
+        {
+            Fail(m, $"unknown type '{m.Type}'.");
+        }
+
+        if (Math.Abs(m.Quantity) > LedgerLimits.MaxQuantity || Math.Abs(m.ReservedDelta) > LedgerLimits.MaxQuantity)
+        {
+            Fail(m, "quantity out of range.");
+        }
+
+        if (m.UnitCost is < 0 or > LedgerLimits.MaxUnitCost)
+        {
+            Fail(m, "unit cost out of range.");
+        }
+
+        if (m.Bin is null || m.Lot is null)
+        {
+            Fail(m, "'bin' and 'lot' are required (empty for none).");
+        }
+
+        if (m.Bin.Length > LedgerLimits.MaxBinLength || m.Lot.Length > LedgerLimits.MaxLotLength
+            || (m.Note?.Length ?? 0) > LedgerLimits.MaxNoteLength || (m.ReferenceId?.Length ?? 0) > LedgerLimits.MaxReferenceLength
+            || (m.Reason?.Length ?? 0) > 50 || (m.ReferenceType?.Length ?? 0) > 50 || (m.DeviceId?.Length ?? 0) > 64
+            || (m.Expiry?.Length ?? 0) > 10)
+        {
+            Fail(m, "a text field is too long.");
+        }
     }
+
+    [DoesNotReturn]
+    private static void Fail(MovementRecord m, string problem) => throw SyncRefusedException.BadBatch($"Movement {m.Id}: {problem}");
 
     private static void CheckChange(ChangeRecord c, PushBatch batch, string site)
     {

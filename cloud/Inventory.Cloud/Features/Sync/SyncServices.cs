@@ -11,6 +11,8 @@ public static class SyncServices
     {
         services.AddSingleton(sp => new HybridLogicalClock(CloudNode, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<PushApplier>();
+        services.AddSingleton<LevelSummaryPublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<LevelSummaryPublisher>());
         services.AddSingleton<FeedReader>();
         services.AddSingleton<SiteContact>();
         services.AddSingleton<CloudWrites>();

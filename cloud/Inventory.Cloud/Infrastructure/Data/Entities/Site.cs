@@ -30,6 +30,9 @@ public sealed class Site
     /// <summary>When other sites' view of this site's levels was last written to the feed.</summary>
     public DateTimeOffset? SummariesAt { get; set; }
 
-    /// <summary>Pushes since <see cref="SummariesAt"/> applied movements without writing their summaries.</summary>
+    /// <summary>Pushes of a backlog applied movements whose summaries other sites have not seen yet.</summary>
     public bool SummariesDeferred { get; set; }
+
+    /// <summary>Other sites' view holds every pair this site's movements up to this ledger seq touched.</summary>
+    public long SummariesSeq { get; set; }
 }

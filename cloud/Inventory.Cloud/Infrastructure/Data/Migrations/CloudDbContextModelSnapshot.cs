@@ -453,6 +453,10 @@ namespace Inventory.Cloud.Infrastructure.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("summaries_deferred");
 
+                    b.Property<long>("SummariesSeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("summaries_seq");
+
                     b.HasKey("Code")
                         .HasName("pk_sites");
 
