@@ -104,6 +104,8 @@ internal static class SyncBacklogBench
             var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
             var perSecond = backlog.Movements / seconds;
             Console.WriteLine($"… done in {seconds:0.0} s");
+            var summaries = await SummariesCaughtUpAsync(cursor, timeout, cancellationToken);
+            Console.WriteLine($"  other sites' view of the site's levels (the publisher's catch-up after the backlog) complete {summaries.TotalSeconds:0.0} s later");
             Console.WriteLine();
 
             var pushes = cloud.Pushes;
@@ -130,6 +132,23 @@ internal static class SyncBacklogBench
     }
 
     private sealed record Backlog(long Movements, long MaxSeq);
+
+    /// <summary>How long after the last acknowledgement the level summaries for other sites were all in the feed.</summary>
+    private static async Task<TimeSpan> SummariesCaughtUpAsync(NpgsqlConnection cursor, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var start = Stopwatch.GetTimestamp();
+        while (await BenchCloud.ScalarAsync<bool>(cursor, "SELECT summaries_deferred FROM sites WHERE code = $1", cancellationToken, Site))
+        {
+            if (Stopwatch.GetElapsedTime(start) > timeout)
+            {
+                throw new BenchFailure("The level summaries were not caught up in time.");
+            }
+
+            await Task.Delay(Poll, cancellationToken);
+        }
+
+        return Stopwatch.GetElapsedTime(start);
+    }
 
     private static async Task<Backlog> BacklogAsync(BenchEdge edge, CancellationToken cancellationToken)
     {

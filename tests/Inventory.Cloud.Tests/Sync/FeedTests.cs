@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Inventory.Cloud.Features.Sync;
 using Inventory.Cloud.Tests.Infrastructure;
 using Inventory.Sync;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Inventory.Cloud.Tests.Sync;
 
@@ -73,6 +75,30 @@ public sealed class FeedTests(CloudHost cloud) : IClassFixture<CloudHost>
         Assert.Contains(lastPush, c => c.Kind == ChangeKinds.LevelSummary && c.Id == third);
         var caughtUp = SyncJson.Read<LevelSummaryRecord>(done.Single(c => c.Kind == ChangeKinds.LevelSummary && c.Id == second).Data);
         Assert.Equal((2L, "J1", location), (caughtUp.Quantity, caughtUp.SiteCode, caughtUp.LocationId));
+    }
+
+    [Fact]
+    public async Task A_box_that_stops_mid_backlog_is_caught_up_for_the_others_by_the_publisher()
+    {
+        using var a = new SiteClient(cloud, "J3", await cloud.AddSiteAsync("J3"));
+        using var b = new SiteClient(cloud, "J4", await cloud.AddSiteAsync("J4"));
+        var location = Guid.CreateVersion7();
+        var (first, second) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        await a.PushOkAsync(Batches.Of("J3", 0, [Batches.Receive(1, first, location, 1)], [Batches.Location(1, "J3", location, "J3-MAIN")]));
+        await a.PushOkAsync(Batches.Of("J3", 1, [Batches.Receive(2, second, location, 5), Batches.Receive(3, second, location, 2)]) with { PendingAfterThis = 900 });
+        var before = await b.PullAllAsync();
+
+        // What the sweep does once the interval has passed without the box's last push.
+        var publisher = cloud.Services.GetRequiredService<LevelSummaryPublisher>();
+        var pairs = await publisher.PublishAsync("J3", CancellationToken.None);
+        var again = await publisher.PublishAsync("J3", CancellationToken.None);
+        var after = await b.PullAllAsync();
+
+        Assert.DoesNotContain(before, c => c.Kind == ChangeKinds.LevelSummary && c.Id == second);
+        Assert.Equal(1, pairs);
+        Assert.Null(again);
+        var level = SyncJson.Read<LevelSummaryRecord>(after.Single(c => c.Kind == ChangeKinds.LevelSummary && c.Id == second).Data);
+        Assert.Equal((7L, "J3"), (level.Quantity, level.SiteCode));
     }
 
     [Fact]
