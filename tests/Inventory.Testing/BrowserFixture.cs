@@ -15,11 +15,22 @@ public sealed class BrowserFixture : Xunit.IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
-    /// <summary>The repository's docs/screenshots folder, which the README shows.</summary>
+    /// <summary>Set to 1 to have the browser tests refresh the repository's docs/screenshots, which the README shows.</summary>
+    public const string ScreenshotsVariable = "INVENTORY_SCREENSHOTS";
+
+    /// <summary>
+    /// Where the browser tests save their screenshots: docs/screenshots when asked for, otherwise a folder in
+    /// temp, so a test run leaves the working tree as it was.
+    /// </summary>
     public static string ScreenshotDir
     {
         get
         {
+            if (Environment.GetEnvironmentVariable(ScreenshotsVariable) != "1")
+            {
+                return Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "inventory-screenshots")).FullName;
+            }
+
             var dir = new DirectoryInfo(AppContext.BaseDirectory);
             while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Inventory.sln")))
             {
@@ -27,9 +38,7 @@ public sealed class BrowserFixture : Xunit.IAsyncLifetime
             }
 
             var root = dir?.FullName ?? throw new InvalidOperationException("Inventory.sln not found above " + AppContext.BaseDirectory);
-            var path = Path.Combine(root, "docs", "screenshots");
-            Directory.CreateDirectory(path);
-            return path;
+            return Directory.CreateDirectory(Path.Combine(root, "docs", "screenshots")).FullName;
         }
     }
 
