@@ -134,6 +134,43 @@ public sealed class TwoEdgesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_same_SKU_and_barcode_made_at_two_boxes_offline_end_up_unique_and_the_same_everywhere()
+    {
+        using var cloudAdmin = await _cloud.ClientAsync();
+        using var north = await Fleet.AdminAsync(_north);
+        using var south = await Fleet.AdminAsync(_south);
+        await Fleet.SettledAsync(north);
+        await Fleet.SettledAsync(south);
+
+        await _cloud.StopAsync();
+        var atNorth = await TwinAsync(north);
+        var atSouth = await TwinAsync(south);
+        await _cloud.StartAsync();
+        await Fleet.SettledAsync(north);
+        await Fleet.SettledAsync(south);
+
+        // Whichever box reached the cloud first keeps the SKU and the barcode; the other's product is renamed.
+        (string Sku, string Barcodes) kept = ("", ""), renamed = ("", "");
+        await Fleet.EventuallyAsync(async () =>
+        {
+            var views = new List<((string, string) North, (string, string) South)>();
+            foreach (var client in new[] { cloudAdmin, north, south })
+            {
+                views.Add((await SkuAndBarcodesAsync(client, atNorth), await SkuAndBarcodesAsync(client, atSouth)));
+            }
+
+            (kept, renamed) = views[0].North.Item1 == "TWIN-1" ? (views[0].North, views[0].South) : (views[0].South, views[0].North);
+            return views.All(v => v == views[0]) && kept == ("TWIN-1", "4006381333931")
+                && (renamed == ("TWIN-1~NORTH", "") || renamed == ("TWIN-1~SOUTH", ""));
+        }, "one TWIN-1 with the barcode and one renamed without it, alike in the cloud and at both boxes");
+
+        var loser = renamed.Sku.EndsWith("~NORTH", StringComparison.Ordinal) ? atNorth : atSouth;
+        var conflicts = await cloudAdmin.GetFromJsonAsync<JsonElement>($"/api/sync/conflicts?entityId={loser}");
+        var conflict = Assert.Single(conflicts.GetProperty("items").EnumerateArray());
+        Assert.Contains("\"TWIN-1\"", conflict.GetProperty("loserData").ToString());
+    }
+
+    [Fact]
     public async Task Stock_shipped_to_the_other_site_is_in_transit_everywhere_until_received_with_its_variance()
     {
         using var cloudAdmin = await _cloud.ClientAsync();
@@ -199,6 +236,25 @@ public sealed class TwoEdgesTests : IAsyncLifetime
         levels.TryGetProperty("otherSites", out var others)
             ? others.EnumerateArray().Where(o => o.GetProperty("locationId").GetGuid() == location).Sum(o => o.GetProperty("quantity").GetInt64())
             : -1;
+
+    private static async Task<Guid> TwinAsync(HttpClient edge)
+    {
+        var response = await edge.PostAsJsonAsync("/api/products", new { sku = "TWIN-1", name = "Twin", unit = "each", barcodes = new[] { "4006381333931" } });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private static async Task<(string Sku, string Barcodes)> SkuAndBarcodesAsync(HttpClient client, Guid product)
+    {
+        var response = await client.GetAsync($"/api/products/{product}");
+        if (!response.IsSuccessStatusCode)
+        {
+            return ("", "");
+        }
+
+        var p = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (p.GetProperty("sku").GetString()!, string.Join(",", p.GetProperty("barcodes").EnumerateArray().Select(b => b.GetString())));
+    }
 
     private static async Task RenameAsync(HttpClient client, Guid product, string name)
     {

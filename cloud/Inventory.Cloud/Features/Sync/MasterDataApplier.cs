@@ -35,7 +35,7 @@ public static class MasterDataApplier
 
             if (current is null || change.BaseHlc == current.Hlc)
             {
-                await WriteAsync(c, tx, site, change, data, audience: null, now, ct);
+                conflicts += await WriteAsync(c, tx, site, change, data, audience: null, clock, now, ct);
             }
             else if (change.Hlc == current.Hlc)
             {
@@ -49,7 +49,7 @@ public static class MasterDataApplier
                     loser: incomingWins ? (current.Hlc, current.OriginSite, current.Data) : (change.Hlc, site, data), now, ct);
                 if (incomingWins)
                 {
-                    await WriteAsync(c, tx, site, change, data, audience: null, now, ct);
+                    conflicts += await WriteAsync(c, tx, site, change, data, audience: null, clock, now, ct);
                 }
             }
         }
@@ -72,15 +72,28 @@ public static class MasterDataApplier
         }
 
         var otherSite = incoming.FromSite == site ? incoming.ToSite : incoming.FromSite;
-        await WriteAsync(c, tx, site, change, change.Data.GetRawText(), otherSite, now, ct);
+        await WriteAsync(c, tx, site, change, change.Data.GetRawText(), otherSite, clock: null, now, ct);
     }
 
-    private static async Task WriteAsync(
+    /// <summary>Writes the version; a product whose SKU or barcode is taken is kept as <see cref="CatalogClashes"/> says (one conflict).</summary>
+    private static async Task<int> WriteAsync(
         NpgsqlConnection c, NpgsqlTransaction tx, string site, ChangeRecord change, string data, string? audience,
-        DateTimeOffset now, CancellationToken ct)
+        HybridLogicalClock? clock, DateTimeOffset now, CancellationToken ct)
     {
+        if (clock is not null && change.Kind == ChangeKinds.Product
+            && await CatalogClashes.ResolveAsync(c, tx, site, SyncJson.Read<ProductRecord>(change.Data), ct) is { } kept)
+        {
+            var element = SyncJson.ToElement(kept);
+            var hlc = clock.Next();
+            await TypedTables.WriteAsync(c, tx, change.Kind, element, hlc, site, now, ct);
+            // No origin: the site that made the product gets the cloud's version back like every other site.
+            await FeedWriter.UpsertAsync(c, tx, change.Kind, change.Id, hlc, change.Hlc, element.GetRawText(), originSite: null, audience, now, ct);
+            return await LogConflictAsync(c, tx, change, winner: (hlc, null), loser: (change.Hlc, site, data), now, ct);
+        }
+
         await TypedTables.WriteAsync(c, tx, change.Kind, change.Data, change.Hlc, site, now, ct);
         await FeedWriter.UpsertAsync(c, tx, change.Kind, change.Id, change.Hlc, change.BaseHlc, data, site, audience, now, ct);
+        return 0;
     }
 
     private static async Task<int> LogConflictAsync(
