@@ -196,6 +196,11 @@ internal static class SyncBacklogBench
         var cloudCount = await BenchCloud.ScalarAsync<long>(pg, "SELECT count(*) FROM stock_movements WHERE site_code = $1", cancellationToken, Site);
         var cloudLedger = await CloudSumsAsync(pg, "SELECT product_id, location_id, sum(quantity)::bigint FROM stock_movements WHERE site_code = $1 GROUP BY 1, 2", cancellationToken);
         var cloudLevels = await CloudSumsAsync(pg, "SELECT product_id, location_id, sum(quantity)::bigint FROM stock_levels WHERE site_code = $1 GROUP BY 1, 2", cancellationToken);
+        // What other sites see: the level summaries in the feed.
+        var feedLevels = await CloudSumsAsync(pg, """
+            SELECT (data->>'productId')::uuid, (data->>'locationId')::uuid, (data->>'quantity')::bigint
+            FROM change_feed WHERE kind = 'level' AND origin_site = $1
+            """, cancellationToken);
 
         var edgeLevels = new Dictionary<(Guid, Guid), long>();
         var locationCodes = new Dictionary<Guid, string>();
@@ -233,11 +238,14 @@ internal static class SyncBacklogBench
         var differing = edgeLevels.Keys.Union(cloudLedger.Keys).Union(cloudLevels.Keys)
             .Count(k => edgeLevels.GetValueOrDefault(k) != cloudLedger.GetValueOrDefault(k) || cloudLedger.GetValueOrDefault(k) != cloudLevels.GetValueOrDefault(k));
         ok &= differing == 0;
+        var feedDiffering = cloudLevels.Keys.Union(feedLevels.Keys).Count(k => cloudLevels.GetValueOrDefault(k) != feedLevels.GetValueOrDefault(k));
+        ok &= feedDiffering == 0;
 
         Console.WriteLine("Check (cloud's PostgreSQL against the edge's SQLite after the run)");
         Console.WriteLine($"  movements for site {Site} in the cloud: {cloudCount:N0} (the edge has {backlog.Movements:N0}): {(cloudCount == backlog.Movements ? "equal" : "DIFFERENT")}");
         Console.Write(table);
         Console.WriteLine($"  per product and location ({edgeLevels.Count:N0} edge levels): {(differing == 0 ? "all equal" : $"{differing:N0} DIFFER")}");
+        Console.WriteLine($"  level summaries other sites see ({feedLevels.Count:N0} in the feed): {(feedDiffering == 0 ? "all equal to the cloud's levels" : $"{feedDiffering:N0} DIFFER")}");
         Console.WriteLine();
         return ok;
     }

@@ -6,8 +6,8 @@ namespace Inventory.Cloud.Features.Sync;
 
 /// <summary>
 /// Catches other sites' view of a site's levels up after the site worked off a backlog: every pair its ledger
-/// touched since the last catch-up, written to the feed in one transaction with the site's row locked (no push
-/// of it in flight, so nothing is missed). Asked for by a push after its commit: at the end of a backlog, and
+/// touched since the last catch-up (the range read with the site's row locked, so nothing is missed), written
+/// to the feed in chunks. Asked for by a push after its commit: at the end of a backlog, and
 /// at most every <see cref="BacklogInterval"/> during a long one. A sweep finds sites left deferred, by a
 /// box that stopped mid-backlog or by an instance of the cloud that stopped before its turn.
 /// </summary>
@@ -19,6 +19,8 @@ public sealed partial class LevelSummaryPublisher(
 
     private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(30);
 
+    private const int ChunkPairs = 10_000;
+
     private readonly Channel<string> _requests = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
 
     public void Request(string site) => _requests.Writer.TryWrite(site);
@@ -26,28 +28,87 @@ public sealed partial class LevelSummaryPublisher(
     /// <summary>Writes the site's deferred summaries now; how many pairs, or null when nothing was deferred.</summary>
     public async Task<int?> PublishAsync(string site, CancellationToken ct)
     {
-        await using var c = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
-        long after;
-        await using (var command = new NpgsqlCommand("SELECT summaries_seq, summaries_deferred FROM sites WHERE code = $1 FOR UPDATE", c, tx))
+        if (await RangeAsync(site, ct) is not { } range)
+        {
+            return null;
+        }
+
+        var pairs = await TouchedAsync(site, range, ct);
+        var now = time.GetUtcNow();
+        // Chunks, each in its own transaction: the feed's lock is held a moment per chunk, not for the whole
+        // catch-up, so other sites' feed writes are not held up behind a big one.
+        foreach (var chunk in pairs.Chunk(ChunkPairs))
+        {
+            await using var c = await dataSource.OpenConnectionAsync(ct);
+            await using var tx = await c.BeginTransactionAsync(ct);
+            await FeedWriter.LockAsync(c, tx, ct);
+            await LevelSummaries.WritePairsAsync(c, tx, site, chunk, clock.Next(), now, ct);
+            await tx.CommitAsync(ct);
+        }
+
+        // Still deferred if a backlog push came in meanwhile: its movements are after the range. Pushes of a
+        // steady site wrote their own pairs.
+        await using (var command = dataSource.CreateCommand("""
+            UPDATE sites SET summaries_seq = greatest(summaries_seq, $2), summaries_at = $3, summaries_deferred = backlog_pushes <> $4
+            WHERE code = $1
+            """))
         {
             command.Parameters.Add(new NpgsqlParameter { Value = site });
-            await using var reader = await command.ExecuteReaderAsync(ct);
+            command.Parameters.Add(new NpgsqlParameter { Value = range.UpTo });
+            command.Parameters.Add(new NpgsqlParameter { Value = now.ToUniversalTime() });
+            command.Parameters.Add(new NpgsqlParameter { Value = range.BacklogPushes });
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
+        return pairs.Count;
+    }
+
+    /// <summary>The ledger seqs of the site to catch up on, after what was published up to the last one now.</summary>
+    private sealed record Range(long After, long UpTo, long BacklogPushes);
+
+    /// <summary>
+    /// Read with the site's row locked, so no push of it is in flight: every movement of the site up to the
+    /// ledger's last seq is committed, and any later one gets a higher seq.
+    /// </summary>
+    private async Task<Range?> RangeAsync(string site, CancellationToken ct)
+    {
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        await using var command = new NpgsqlCommand(
+            "SELECT summaries_seq, summaries_deferred, backlog_pushes FROM sites WHERE code = $1 FOR UPDATE", c, tx);
+        command.Parameters.Add(new NpgsqlParameter { Value = site });
+        long after, backlogPushes;
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
             if (!await reader.ReadAsync(ct) || !reader.GetBoolean(1))
             {
                 return null;
             }
 
-            after = reader.GetInt64(0);
+            (after, backlogPushes) = (reader.GetInt64(0), reader.GetInt64(2));
         }
 
         var upTo = await PushApplier.LastLedgerSeqAsync(c, tx, ct);
-        var now = time.GetUtcNow();
-        await FeedWriter.LockAsync(c, tx, ct);
-        var pairs = await LevelSummaries.WriteTouchedAfterAsync(c, tx, site, after, clock.Next(), now, ct);
-        await TypedTables.ExecAsync(c, tx,
-            "UPDATE sites SET summaries_seq = $2, summaries_deferred = false, summaries_at = $3 WHERE code = $1", ct, site, upTo, now);
         await tx.CommitAsync(ct);
+        return new Range(after, upTo, backlogPushes);
+    }
+
+    private async Task<List<(Guid ProductId, Guid LocationId)>> TouchedAsync(string site, Range range, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT DISTINCT product_id, location_id FROM stock_movements WHERE site_code = $1 AND seq > $2 AND seq <= $3
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = site });
+        command.Parameters.Add(new NpgsqlParameter { Value = range.After });
+        command.Parameters.Add(new NpgsqlParameter { Value = range.UpTo });
+        command.CommandTimeout = 0;
+        var pairs = new List<(Guid, Guid)>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            pairs.Add((reader.GetGuid(0), reader.GetGuid(1)));
+        }
+
         return pairs;
     }
 

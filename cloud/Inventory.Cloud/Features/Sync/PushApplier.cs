@@ -58,10 +58,11 @@ public sealed class PushApplier(NpgsqlDataSource dataSource, HybridLogicalClock 
         await TypedTables.ExecAsync(c, tx, """
             UPDATE sites SET movements_cursor = greatest(movements_cursor, $2), changes_cursor = greatest(changes_cursor, $3),
                 last_contact_at = $4, last_push_at = $4, pending = $5, lag_seconds = coalesce($6, lag_seconds), protocol_version = $7,
-                summaries_at = CASE WHEN $8 THEN $4 ELSE summaries_at END, summaries_deferred = $9, summaries_seq = $10
+                summaries_at = CASE WHEN $8 THEN $4 ELSE summaries_at END, summaries_deferred = $9, summaries_seq = $10,
+                backlog_pushes = backlog_pushes + CASE WHEN $11 THEN 1 ELSE 0 END
             WHERE code = $1
             """, ct, site, batch.MovementsUpTo, batch.ChangesUpTo, now, batch.PendingAfterThis, lag, protocolVersion, writeOwn,
-            deferred, summariesSeq);
+            deferred, summariesSeq, movements.Applied > 0 && !steady);
         await tx.CommitAsync(ct);
 
         if (deferred && (steady || state.SummariesAt is not { } last || now - last >= LevelSummaryPublisher.BacklogInterval))

@@ -35,4 +35,7 @@ public sealed class Site
 
     /// <summary>Other sites' view holds every pair this site's movements up to this ledger seq touched.</summary>
     public long SummariesSeq { get; set; }
+
+    /// <summary>Pushes of a backlog that applied movements, ever: a catch-up that saw another one arrive leaves the summaries deferred.</summary>
+    public long BacklogPushes { get; set; }
 }

@@ -396,6 +396,10 @@ namespace Inventory.Cloud.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(10)")
                         .HasColumnName("code");
 
+                    b.Property<long>("BacklogPushes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("backlog_pushes");
+
                     b.Property<long>("ChangesCursor")
                         .HasColumnType("bigint")
                         .HasColumnName("changes_cursor");
