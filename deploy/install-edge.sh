@@ -91,7 +91,8 @@ if [ ! -f "$conf/edge.env" ]; then
 # Inventory__Site__Name=Main warehouse
 # Inventory__Mqtt__Port=1883
 # ASPNETCORE_URLS=http://0.0.0.0:5080
-# First start only: the manager "admin" gets this password (otherwise a random one is logged once).
+# First start only: the manager "admin" gets this password (otherwise a random one is written to
+# /var/lib/inventory-edge/secrets/admin-password, readable by the service user and root only).
 # Inventory__Bootstrap__AdminPassword=
 ENV
 fi
@@ -105,5 +106,6 @@ if [ "$start" = yes ]; then
   systemctl --no-pager --lines=0 status "$service" || true
   echo
   echo "Started. On a first install without a configured password, read the one-time admin password with:"
-  echo "  journalctl -u $service | grep 'one-time password'"
+  echo "  sudo cat $data/secrets/admin-password"
+  echo "(the file goes at the first start after the password was changed)"
 fi

@@ -11,6 +11,9 @@ public sealed class CloudOptions
     /// <summary>Where the rolling log file goes (the console gets every line too).</summary>
     public string LogDir { get; set; } = "logs";
 
+    /// <summary>Where a generated first-manager password is written when none is configured (readable by the service user only).</summary>
+    public string SecretsDir { get; set; } = "secrets";
+
     [ValidateObjectMembers]
     public CloudBootstrapOptions Bootstrap { get; set; } = new();
 

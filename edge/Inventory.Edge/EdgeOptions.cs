@@ -44,7 +44,7 @@ public sealed class SiteOptions
 
 public sealed class BootstrapOptions
 {
-    /// <summary>The first manager's password on an empty database; when unset a random one is logged once.</summary>
+    /// <summary>The first manager's password on an empty database; when unset a random one is written to secrets/admin-password in the data dir.</summary>
     [MinLength(8, ErrorMessage = "Inventory:Bootstrap:AdminPassword must have at least 8 characters.")]
     public string? AdminPassword { get; set; }
 }

@@ -1,7 +1,11 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Inventory.Edge.Features.Auth;
 using Inventory.Edge.Infrastructure.Data;
 using Inventory.Edge.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Inventory.Edge.Tests.Hosting;
@@ -50,6 +54,47 @@ public sealed class StartupTests(EdgeHost edge) : IClassFixture<EdgeHost>
             .Select(f => { using var s = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite); using var r = new StreamReader(s); return r.ReadToEnd(); });
 
         Assert.All(logs, text => Assert.DoesNotContain(EdgeHost.AdminPassword, text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Without_a_configured_password_the_first_managers_goes_to_a_file_only_the_service_reads_never_to_the_log()
+    {
+        var box = new EdgeHost { ConfiguredAdminPassword = false };
+        try
+        {
+            await box.InitializeAsync();
+            var file = BootstrapAdmin.PasswordFile(box.DataDir);
+            var password = (await File.ReadAllTextAsync(file)).Trim();
+            var bootstrap = box.Services.GetServices<IHostedService>().OfType<BootstrapAdmin>().Single();
+
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(file)!));
+            using var admin = await box.ClientAsync("admin", password);
+            var logs = string.Concat(Directory.GetFiles(Path.Combine(box.DataDir, "logs")).Select(ReadShared));
+            Assert.DoesNotContain(password, logs, StringComparison.Ordinal);
+            Assert.Contains(file, logs, StringComparison.Ordinal);
+
+            // The next start keeps the file while the password is still the one in it, and removes it once changed.
+            await bootstrap.StartAsync(CancellationToken.None);
+            Assert.True(File.Exists(file));
+            var users = await admin.GetFromJsonAsync<JsonElement>("/api/users");
+            var id = users.EnumerateArray().Single(u => u.GetProperty("username").GetString() == "admin").GetProperty("id").GetGuid();
+            (await admin.PostAsJsonAsync($"/api/users/{id}/password", new { password = "changed-password-3" })).EnsureSuccessStatusCode();
+            await bootstrap.StartAsync(CancellationToken.None);
+            Assert.False(File.Exists(file));
+        }
+        finally
+        {
+            await box.DisposeAsync();
+        }
+    }
+
+    private static string ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 
     [Fact]

@@ -32,6 +32,9 @@ public sealed class EdgeHost : IAsyncLifetime
 
     public string SiteCode { get; init; } = "WH1";
 
+    /// <summary>False: the box starts without Inventory:Bootstrap:AdminPassword and makes one up.</summary>
+    public bool ConfiguredAdminPassword { get; init; } = true;
+
     public Dictionary<string, string> Settings { get; } = [];
 
     public async Task InitializeAsync()
@@ -42,11 +45,15 @@ public sealed class EdgeHost : IAsyncLifetime
             "--urls=http://127.0.0.1:0",
             $"--Inventory:DataDir={DataDir}",
             $"--Inventory:Site:Code={SiteCode}",
-            $"--Inventory:Bootstrap:AdminPassword={AdminPassword}",
             "--Serilog:MinimumLevel:Default=Warning",
             // The broker is off unless a test asks for it (Settings win): test hosts run side by side.
             "--Inventory:Mqtt:Port=0",
         };
+        if (ConfiguredAdminPassword)
+        {
+            args.Add($"--Inventory:Bootstrap:AdminPassword={AdminPassword}");
+        }
+
         args.AddRange(Settings.Select(kv => $"--{kv.Key}={kv.Value}"));
         _app = EdgeApp.Build([.. args]);
         await _app.StartAsync();

@@ -2,12 +2,17 @@ using System.Security.Cryptography;
 using Inventory.Cloud.Features.Users;
 using Inventory.Cloud.Infrastructure.Data;
 using Inventory.Domain.Accounts;
+using Inventory.Web.Auth;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Inventory.Cloud.Features.Auth;
 
-/// <summary>On an empty database, the manager "admin" (through the feed, so every box gets the account too).</summary>
+/// <summary>
+/// On an empty database, the manager "admin" (through the feed, so every box gets the account too). Its
+/// password is Inventory:Bootstrap:AdminPassword, or random and written to <c>admin-password</c> in
+/// Inventory:SecretsDir, readable by the service user only — never to the log.
+/// </summary>
 public sealed partial class BootstrapAdmin(
     IDbContextFactory<CloudDbContext> contexts, UserStore users, IOptions<CloudOptions> options, ILogger<BootstrapAdmin> logger) : IHostedService
 {
@@ -30,12 +35,16 @@ public sealed partial class BootstrapAdmin(
         await users.CreateAsync(Username, password, Role.Manager, cancellationToken);
         if (string.IsNullOrEmpty(configured))
         {
-            LogGenerated(logger, Username, password);
+            var file = Path.Combine(Path.GetFullPath(options.Value.SecretsDir), "admin-password");
+            File.Delete(file);
+            SecretFiles.TryCreate(file, password + "\n");
+            LogGenerated(logger, Username, file);
         }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Created the first manager '{Username}' with the one-time password {Password}; sign in and change it")]
-    private static partial void LogGenerated(ILogger logger, string username, string password);
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Created the first manager '{Username}'; its one-time password is in {File} (readable by the service user only): sign in, change it, delete the file")]
+    private static partial void LogGenerated(ILogger logger, string username, string file);
 }

@@ -12,27 +12,8 @@ public sealed class SigningKey : ISigningKeySource
 {
     public SigningKey(EdgeOptionsPaths paths)
     {
-        var dir = Path.Combine(paths.DataDir, "secrets");
-        var file = Path.Combine(dir, "token-signing.key");
-        Directory.CreateDirectory(dir);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
-        if (!File.Exists(file))
-        {
-            var fresh = RandomNumberGenerator.GetBytes(64);
-            var temp = file + ".tmp";
-            File.WriteAllText(temp, Convert.ToBase64String(fresh));
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
-
-            File.Move(temp, file, overwrite: false);
-        }
-
+        var file = Path.Combine(paths.DataDir, "secrets", "token-signing.key");
+        SecretFiles.TryCreate(file, Convert.ToBase64String(RandomNumberGenerator.GetBytes(64)));
         Key = new SymmetricSecurityKey(Convert.FromBase64String(File.ReadAllText(file).Trim()));
     }
 

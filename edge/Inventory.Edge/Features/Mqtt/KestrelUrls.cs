@@ -32,3 +32,16 @@ internal static class KestrelUrls
         }
     }
 }
+
+/// <summary>
+/// The configured URLs are listened to in code (<see cref="KestrelUrls"/>); left in the server's address list
+/// as well, Kestrel would warn at every start that it overrides them.
+/// </summary>
+internal sealed class UrlsListenedInCode : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.ServerFeatures.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses.Clear();
+        next(app);
+    };
+}

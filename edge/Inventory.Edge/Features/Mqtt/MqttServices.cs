@@ -37,6 +37,7 @@ public static class MqttServices
         services.AddMqttConnectionHandler();
         services.AddConnections();
         var urls = builder.WebHost.GetSetting(WebHostDefaults.ServerUrlsKey);
+        services.AddTransient<IStartupFilter, UrlsListenedInCode>();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             // Endpoints set in code make Kestrel ignore --urls, so the HTTP ones are listened to here too.
