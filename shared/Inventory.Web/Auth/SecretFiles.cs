@@ -3,6 +3,17 @@ namespace Inventory.Web.Auth;
 /// <summary>Files that hold a secret: in a folder only the service user may enter, readable by it alone.</summary>
 public static class SecretFiles
 {
+    /// <summary>Writes the file anew, whatever was there.</summary>
+    public static void Replace(string path, string content)
+    {
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+
+        TryCreate(path, content);
+    }
+
     /// <summary>Creates the file once (written aside and moved in, so a crash never leaves half a secret); false when it already exists.</summary>
     public static bool TryCreate(string path, string content)
     {

@@ -24,6 +24,13 @@ public sealed class CloudHost : IAsyncLifetime
     private WebApplication? _app;
     private readonly string _logDir = Path.Combine(Path.GetTempPath(), "inventory-cloud-tests", Guid.NewGuid().ToString("N"));
 
+    /// <summary>False: the cloud starts without Inventory:Bootstrap:AdminPassword and makes one up.</summary>
+    public bool ConfiguredAdminPassword { get; init; } = true;
+
+    public string LogDir => _logDir;
+
+    public string SecretsDir => Path.Combine(_logDir, "secrets");
+
     public string ConnectionString { get; private set; } = "";
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -42,15 +49,21 @@ public sealed class CloudHost : IAsyncLifetime
 
     public async Task StartAsync()
     {
-        _app = CloudApp.Build(
+        List<string> args =
         [
             $"--urls=http://127.0.0.1:{Port}",
             $"--ConnectionStrings:Inventory={ConnectionString}",
-            $"--Inventory:Bootstrap:AdminPassword={AdminPassword}",
             $"--Inventory:LogDir={_logDir}",
+            $"--Inventory:SecretsDir={SecretsDir}",
             $"--Inventory:Auth:SigningKey={Convert.ToBase64String(new byte[48])}",
             "--Serilog:MinimumLevel:Default=Warning",
-        ]);
+        ];
+        if (ConfiguredAdminPassword)
+        {
+            args.Add($"--Inventory:Bootstrap:AdminPassword={AdminPassword}");
+        }
+
+        _app = CloudApp.Build([.. args]);
         await _app.StartAsync();
         var address = new Uri(_app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
         BaseAddress = address;

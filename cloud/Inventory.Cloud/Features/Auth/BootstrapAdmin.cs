@@ -36,8 +36,7 @@ public sealed partial class BootstrapAdmin(
         if (string.IsNullOrEmpty(configured))
         {
             var file = Path.Combine(Path.GetFullPath(options.Value.SecretsDir), "admin-password");
-            File.Delete(file);
-            SecretFiles.TryCreate(file, password + "\n");
+            SecretFiles.Replace(file, password + "\n");
             LogGenerated(logger, Username, file);
         }
     }

@@ -50,8 +50,7 @@ public sealed partial class BootstrapAdmin(
         if (string.IsNullOrEmpty(configured))
         {
             var file = PasswordFile(paths.DataDir);
-            File.Delete(file);
-            SecretFiles.TryCreate(file, password + "\n");
+            SecretFiles.Replace(file, password + "\n");
             LogGenerated(logger, Username, file);
         }
         else
