@@ -1,4 +1,5 @@
 using Inventory.Cloud.Tests.Infrastructure;
+using Inventory.Testing;
 
 namespace Inventory.Cloud.Tests.Security;
 
@@ -19,7 +20,7 @@ public sealed class BootstrapPasswordTests
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(cloud.SecretsDir));
             using var admin = await cloud.ClientAsync("admin", password);
             Assert.True((await admin.GetAsync("/api/users")).IsSuccessStatusCode);
-            var logs = string.Concat(Directory.GetFiles(cloud.LogDir, "*.log").Select(ReadShared));
+            var logs = LogFiles.ReadAll(cloud.LogDir, "*.log");
             Assert.DoesNotContain(password, logs, StringComparison.Ordinal);
             Assert.Contains(file, logs, StringComparison.Ordinal);
         }
@@ -27,12 +28,5 @@ public sealed class BootstrapPasswordTests
         {
             await cloud.DisposeAsync();
         }
-    }
-
-    private static string ReadShared(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 }

@@ -50,10 +50,9 @@ public sealed class StartupTests(EdgeHost edge) : IClassFixture<EdgeHost>
     [Fact]
     public void Logs_NeverHoldTheBootstrapPassword()
     {
-        var logs = Directory.GetFiles(Path.Combine(edge.DataDir, "logs"))
-            .Select(f => { using var s = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite); using var r = new StreamReader(s); return r.ReadToEnd(); });
+        var logs = LogFiles.ReadAll(Path.Combine(edge.DataDir, "logs"));
 
-        Assert.All(logs, text => Assert.DoesNotContain(EdgeHost.AdminPassword, text, StringComparison.Ordinal));
+        Assert.DoesNotContain(EdgeHost.AdminPassword, logs, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,7 +70,7 @@ public sealed class StartupTests(EdgeHost edge) : IClassFixture<EdgeHost>
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(file)!));
             using var admin = await box.ClientAsync("admin", password);
-            var logs = string.Concat(Directory.GetFiles(Path.Combine(box.DataDir, "logs")).Select(ReadShared));
+            var logs = LogFiles.ReadAll(Path.Combine(box.DataDir, "logs"));
             Assert.DoesNotContain(password, logs, StringComparison.Ordinal);
             Assert.Contains(file, logs, StringComparison.Ordinal);
 
@@ -88,13 +87,6 @@ public sealed class StartupTests(EdgeHost edge) : IClassFixture<EdgeHost>
         {
             await box.DisposeAsync();
         }
-    }
-
-    private static string ReadShared(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 
     [Fact]
