@@ -139,6 +139,7 @@ public sealed class CloudDashboardTests(CloudWebFixture fleet, BrowserFixture br
         using (var admin = await fleet.Cloud.ClientAsync())
         {
             (await admin.PostAsJsonAsync("/api/users", new { username, password = "viewer-pw-123", role = "viewer" })).EnsureSuccessStatusCode();
+            await Fleet.ProductAsync(admin, "VIEW-" + username);
         }
 
         await using var context = await NewContextAsync(Phone);
@@ -153,6 +154,8 @@ public sealed class CloudDashboardTests(CloudWebFixture fleet, BrowserFixture br
         await page.GotoAsync("/sites");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not allowed" })).ToBeVisibleAsync();
         await page.GotoAsync("/users");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not allowed" })).ToBeVisibleAsync();
+        await page.GotoAsync("/sync");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not allowed" })).ToBeVisibleAsync();
 
         await page.GotoAsync("/products");
@@ -187,6 +190,40 @@ public sealed class CloudDashboardTests(CloudWebFixture fleet, BrowserFixture br
         await Expect(page.Locator($"#user-rows tr[data-user='{username}']")).ToContainTextAsync("staff");
         using var staff = await fleet.Cloud.ClientAsync(username, "staff-pw-1234");
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/api/sites/overview")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Manager_SeesTheLosingVersionsAndTheQuarantinedMovements()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..5].ToUpperInvariant();
+        var (first, second) = ("C" + tag, "D" + tag);
+        using var a = new SiteClient(fleet.Cloud, first, await fleet.Cloud.AddSiteAsync(first));
+        using var b = new SiteClient(fleet.Cloud, second, await fleet.Cloud.AddSiteAsync(second));
+        var sku = "CLASH-" + tag;
+        var clashing = Guid.CreateVersion7();
+        await a.PushOkAsync(Batches.Of(first, 0, [], [Batches.Product(1, first, Guid.CreateVersion7(), sku, "Made at " + first, null)]));
+        await b.PushOkAsync(Batches.Of(second, 0, [], [Batches.Product(1, second, clashing, sku, "Made at " + second, null)]));
+        var location = Guid.CreateVersion7();
+        var movement = Batches.Receive(1, Guid.CreateVersion7(), location, 10);
+        await a.PushOkAsync(Batches.Of(first, 0, [movement], [Batches.Location(2, first, location, first + "-MAIN")]));
+        await a.PushOkAsync(Batches.Of(first, 1, [movement with { Seq = 2, Quantity = 99 }]));
+
+        await using var context = await NewContextAsync(Desktop);
+        var page = await SignInAsync(context);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Conflicts" }).ClickAsync();
+
+        var conflict = page.Locator($"#conflict-rows tr[data-entity='{clashing}']");
+        await Expect(conflict).ToContainTextAsync("cloud");
+        await Expect(conflict).ToContainTextAsync(second);
+        await Expect(conflict.Locator(".losing")).ToHaveTextAsync($"{sku} · Made at {second}");
+        await conflict.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(page.Locator("#product-title")).ToContainTextAsync($"{sku}~{second}");
+
+        await page.GoBackAsync();
+        var quarantined = page.Locator($"#quarantine-rows tr[data-movement='{movement.Id}']");
+        await Expect(quarantined).ToContainTextAsync(first);
+        await Expect(quarantined).ToContainTextAsync("99");
+        await Expect(quarantined).ToContainTextAsync("other content");
     }
 
     [Fact]
