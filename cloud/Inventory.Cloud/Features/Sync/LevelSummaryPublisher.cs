@@ -160,9 +160,9 @@ public sealed partial class LevelSummaryPublisher(
             {
                 return;
             }
-            catch (NpgsqlException e)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                // Left deferred in the database: the next sweep takes it up again.
+                // Left deferred in the database: the next sweep takes it up again. Nothing here may stop the host.
                 LogFailed(logger, e);
                 await Task.Delay(TimeSpan.FromSeconds(2), time, stoppingToken);
             }
