@@ -63,7 +63,7 @@ public sealed partial class LevelSummaryPublisher(
         return pairs.Count;
     }
 
-    /// <summary>The ledger seqs of the site to catch up on, after what was published up to the last one now.</summary>
+    /// <summary>Ledger seqs to catch up on (after what is published, up to the last one now) and the site's backlog pushes then.</summary>
     private sealed record Range(long After, long UpTo, long BacklogPushes);
 
     /// <summary>

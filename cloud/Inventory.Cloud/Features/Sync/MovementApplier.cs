@@ -10,8 +10,8 @@ public sealed record MovementOutcome(int Applied, int AlreadyKnown, IReadOnlyLis
 /// <summary>
 /// Movements as an idempotent set union by id. One check that every location is the pushing site's; then
 /// the batch goes straight into the ledger by binary COPY, or, when some id is known already, through a
-/// staging table: INSERT … ON CONFLICT (id) DO NOTHING, and a known id with other content is quarantined. The levels follow from exactly the
-/// rows that went in, in the same transaction.
+/// staging table: INSERT … ON CONFLICT (id) DO NOTHING, and a known id with other content is quarantined.
+/// The levels follow from exactly the rows that went in, in the same transaction.
 /// </summary>
 public static class MovementApplier
 {
