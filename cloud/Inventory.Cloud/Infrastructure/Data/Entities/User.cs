@@ -1,7 +1,9 @@
+using Inventory.Web.Auth;
+
 namespace Inventory.Cloud.Infrastructure.Data.Entities;
 
 /// <summary>An account of the company; replicated to every box with its password hash so people sign in offline.</summary>
-public sealed class User
+public sealed class User : ISignInAccount
 {
     public Guid Id { get; set; }
     public required string Username { get; set; }

@@ -1,6 +1,8 @@
+using Inventory.Web.Auth;
+
 namespace Inventory.Edge.Infrastructure.Data.Entities;
 
-public sealed class User
+public sealed class User : ISignInAccount
 {
     public Guid Id { get; set; }
     public required string Username { get; set; }
