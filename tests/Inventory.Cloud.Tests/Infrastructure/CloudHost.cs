@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Inventory.Testing;
@@ -95,15 +94,8 @@ public sealed class CloudHost : IAsyncLifetime
 
     public HttpClient Anonymous() => new() { BaseAddress = BaseAddress };
 
-    public async Task<HttpClient> ClientAsync(string username = "admin", string password = AdminPassword)
-    {
-        var client = Anonymous();
-        var response = await client.PostAsJsonAsync("/api/auth/token", new { username, password });
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    public Task<HttpClient> ClientAsync(string username = "admin", string password = AdminPassword) =>
+        TokenClients.SignInAsync(BaseAddress, username, password);
 
     /// <summary>A new site; its credential.</summary>
     public async Task<string> AddSiteAsync(string code)

@@ -1,7 +1,7 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Inventory.Edge;
+using Inventory.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -87,15 +87,8 @@ public sealed class EdgeHost : IAsyncLifetime
 
     public HttpClient Anonymous() => new() { BaseAddress = BaseAddress };
 
-    public async Task<HttpClient> ClientAsync(string username = "admin", string password = AdminPassword)
-    {
-        var client = Anonymous();
-        var response = await client.PostAsJsonAsync("/api/auth/token", new { username, password });
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    public Task<HttpClient> ClientAsync(string username = "admin", string password = AdminPassword) =>
+        TokenClients.SignInAsync(BaseAddress, username, password);
 
     /// <summary>A signed-in client for a new user with the role.</summary>
     public async Task<HttpClient> ClientForRoleAsync(string role)
