@@ -2,8 +2,8 @@
 // double click or a retry records the adjustment once; a new id is made for the next one.
 (function () {
   'use strict';
-  const { api } = window.inv;
-  const { resolve, suggest, problem } = window.invProducts;
+  const { api, problem } = window.inv;
+  const { resolve, suggest } = window.invProducts;
   const form = document.getElementById('adjust-form');
   const result = document.getElementById('adjust-result');
   const button = form.querySelector('button[type="submit"]');

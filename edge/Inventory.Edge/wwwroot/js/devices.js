@@ -1,8 +1,7 @@
 // Scanners and printers through /api/devices: register (the secret is shown this once) and revoke.
 (function () {
   'use strict';
-  const { api, esc } = window.inv;
-  const { problem } = window.invProducts;
+  const { api, esc, problem } = window.inv;
   const rows = document.getElementById('device-rows');
   const empty = document.getElementById('devices-empty');
   const form = document.getElementById('device-form');

@@ -1,8 +1,8 @@
 // The ledger from GET /api/stock-movements with the page's filters; "Show more" follows `next`.
 (function () {
   'use strict';
-  const { api, esc } = window.inv;
-  const { resolve, get, suggest, problem } = window.invProducts;
+  const { api, esc, problem } = window.inv;
+  const { resolve, get, suggest } = window.invProducts;
   const app = document.getElementById('movements-app');
   const locations = JSON.parse(app.dataset.locations || '{}');
   const showCost = app.dataset.showCost === 'true';

@@ -45,10 +45,5 @@
   }
 
   /** The problem's text: its detail, and the field errors when it has them. */
-  function problem(e) {
-    const errors = e.body && e.body.errors ? Object.values(e.body.errors).flat().join(' ') : '';
-    return (e.message || 'Not recorded') + (errors ? ': ' + errors : '');
-  }
-
-  window.invProducts = { resolve, get, suggest, problem };
+  window.invProducts = { resolve, get, suggest };
 })();

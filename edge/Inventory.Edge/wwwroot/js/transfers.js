@@ -3,8 +3,8 @@
 // variance is shown.
 (function () {
   'use strict';
-  const { api, esc } = window.inv;
-  const { resolve, get, suggest, problem } = window.invProducts;
+  const { api, esc, problem } = window.inv;
+  const { resolve, get, suggest } = window.invProducts;
   const app = document.getElementById('transfers-app');
   const site = app.dataset.site;
   const locations = JSON.parse(app.dataset.locations || '{}');

@@ -1,8 +1,7 @@
 // Accounts of this box through /api/users: create, change role, disable or enable, set a new password.
 (function () {
   'use strict';
-  const { api, esc } = window.inv;
-  const { problem } = window.invProducts;
+  const { api, esc, problem } = window.inv;
   const app = document.getElementById('users-app');
   const roles = app.dataset.roles.split(',');
   const rows = document.getElementById('user-rows');

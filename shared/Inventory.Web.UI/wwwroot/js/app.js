@@ -105,7 +105,13 @@
     }
   }
 
-  window.inv = { api, esc, ago, duration, when, ageHtml, refreshAges, money, count, hub };
+  // A refused request in one line: the problem's title, then what each field got wrong.
+  function problem(e) {
+    const errors = e.body && e.body.errors ? Object.values(e.body.errors).flat().join(' ') : '';
+    return (e.message || 'Not recorded') + (errors ? ': ' + errors : '');
+  }
+
+  window.inv = { api, esc, ago, duration, when, ageHtml, refreshAges, money, count, hub, problem };
 
   // A host that works offline names its service worker in <meta name="inventory-sw">.
   const sw = document.querySelector('meta[name="inventory-sw"]');

@@ -1,7 +1,7 @@
 // Managers add a site (POST /api/sites) and see its credential this once; the list is GET /api/sites.
 (function () {
   'use strict';
-  const { api, esc, ageHtml, duration, count } = window.inv;
+  const { api, esc, ageHtml, duration, count, problem } = window.inv;
   const form = document.getElementById('add-site');
   const code = document.getElementById('site-code');
   const name = document.getElementById('site-name');
@@ -30,8 +30,7 @@
       form.reset();
       await load();
     } catch (err) {
-      const fields = err.body && err.body.errors ? Object.values(err.body.errors).flat().join(' ') : '';
-      error.textContent = fields || err.message;
+      error.textContent = problem(err);
       error.hidden = false;
     }
   });

@@ -1,7 +1,7 @@
 // Managers add an account (POST /api/users); the list is GET /api/users.
 (function () {
   'use strict';
-  const { api, esc, when } = window.inv;
+  const { api, esc, when, problem } = window.inv;
   const form = document.getElementById('add-user');
   const error = document.getElementById('user-error');
   const added = document.getElementById('user-added');
@@ -28,8 +28,7 @@
       form.reset();
       await load();
     } catch (err) {
-      const fields = err.body && err.body.errors ? Object.values(err.body.errors).flat().join(' ') : '';
-      error.textContent = fields || err.message;
+      error.textContent = problem(err);
       error.hidden = false;
     }
   });
