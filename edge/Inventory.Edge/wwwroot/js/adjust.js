@@ -2,51 +2,30 @@
 // double click or a retry records the adjustment once; a new id is made for the next one.
 (function () {
   'use strict';
-  const { api, problem } = window.inv;
+  const { api, recordOnce } = window.inv;
   const { resolve, suggest } = window.invProducts;
   const form = document.getElementById('adjust-form');
   const result = document.getElementById('adjust-result');
-  const button = form.querySelector('button[type="submit"]');
-  let id = crypto.randomUUID();
-  let busy = false;
 
   suggest(form.elements.product, document.getElementById('adj-product-list'));
 
-  form.addEventListener('input', () => { if (!busy) id = crypto.randomUUID(); });
-  form.addEventListener('submit', async event => {
-    event.preventDefault();
-    if (busy) return;
-    busy = true;
-    button.disabled = true;
-    result.className = '';
-    result.textContent = 'Recording…';
-    try {
-      const product = await resolve(form.elements.product.value);
-      const answer = await api('/api/inventory/adjust', {
-        method: 'POST',
-        json: {
-          id,
-          productId: product.id,
-          locationId: form.elements.location.value,
-          quantity: Number(form.elements.quantity.value),
-          reason: form.elements.reason.value,
-          note: form.elements.note.value.trim() || null,
-        },
-      });
-      const level = answer.levels.find(l => l.locationId === form.elements.location.value) || answer.levels[0];
-      const location = form.elements.location.selectedOptions[0].textContent;
-      result.className = 'ok-text';
-      result.textContent = `Recorded. ${product.sku} at ${location}: ${level.quantity} on hand, ${level.available} available (${level.status}).`;
-      result.dataset.level = level.quantity;
-      id = crypto.randomUUID();
-    } catch (e) {
-      result.className = 'error';
-      result.textContent = problem(e);
-      // An answer (a refusal, a validation problem) ends this attempt; only a lost one keeps the id for the retry.
-      if (e.status) id = crypto.randomUUID();
-    } finally {
-      busy = false;
-      button.disabled = false;
-    }
+  recordOnce(form, result, async id => {
+    const product = await resolve(form.elements.product.value);
+    const answer = await api('/api/inventory/adjust', {
+      method: 'POST',
+      json: {
+        id,
+        productId: product.id,
+        locationId: form.elements.location.value,
+        quantity: Number(form.elements.quantity.value),
+        reason: form.elements.reason.value,
+        note: form.elements.note.value.trim() || null,
+      },
+    });
+    const level = answer.levels.find(l => l.locationId === form.elements.location.value) || answer.levels[0];
+    const location = form.elements.location.selectedOptions[0].textContent;
+    result.className = 'ok-text';
+    result.textContent = `Recorded. ${product.sku} at ${location}: ${level.quantity} on hand, ${level.available} available (${level.status}).`;
+    result.dataset.level = level.quantity;
   });
 })();

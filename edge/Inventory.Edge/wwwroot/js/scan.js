@@ -46,18 +46,6 @@
   toLocationSelect.addEventListener('change', () => save('toLocation', toLocationSelect.value));
   bin.addEventListener('change', () => save('bin', bin.value.trim()));
 
-  // ---- UUIDv7: 48 bits of Unix milliseconds, then random bits, with the version and variant set
-  function uuidv7() {
-    const b = new Uint8Array(16);
-    crypto.getRandomValues(b);
-    let t = Date.now();
-    for (let i = 5; i >= 0; i--) { b[i] = t % 256; t = Math.floor(t / 256); }
-    b[6] = (b[6] & 0x0f) | 0x70;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    const h = [...b].map(x => x.toString(16).padStart(2, '0')).join('');
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-  }
-
   // ---- IndexedDB: the queue of scans not yet answered by the box
   const dbReady = new Promise((resolve, reject) => {
     const open = indexedDB.open('inventory-scan', 1);
@@ -233,7 +221,7 @@
       return;
     }
     const scan = {
-      id: uuidv7(), user, code, action, qty: n,
+      id: window.inv.newId(), user, code, action, qty: n,
       location: locationSelect.value, bin: bin.value.trim(),
       toLocation: action === 'move' ? toLocationSelect.value : null,
       at: new Date().toISOString(),

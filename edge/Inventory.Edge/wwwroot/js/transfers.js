@@ -3,7 +3,7 @@
 // variance is shown.
 (function () {
   'use strict';
-  const { api, esc, problem } = window.inv;
+  const { api, esc, problem, newId, recordOnce } = window.inv;
   const { resolve, get, suggest } = window.invProducts;
   const app = document.getElementById('transfers-app');
   const site = app.dataset.site;
@@ -47,7 +47,7 @@
     if (button.disabled) return;
     button.disabled = true;
     // One id per transfer while unanswered: a retry after a lost answer replays instead of failing.
-    if (!receiveIds.has(transfer)) receiveIds.set(transfer, crypto.randomUUID());
+    if (!receiveIds.has(transfer)) receiveIds.set(transfer, newId());
     const quantity = Number(form.elements.quantity.value);
     try {
       await api(`/api/transfers/${transfer}/receive`, { method: 'POST', json: { id: receiveIds.get(transfer), quantity } });
@@ -66,43 +66,23 @@
   const form = document.getElementById('transfer-form');
   if (form) {
     const result = document.getElementById('transfer-result');
-    const button = form.querySelector('button[type="submit"]');
-    let id = crypto.randomUUID();
-    let busy = false;
     suggest(form.elements.product, document.getElementById('tr-product-list'));
-    form.addEventListener('input', () => { if (!busy) id = crypto.randomUUID(); });
-    form.addEventListener('submit', async event => {
-      event.preventDefault();
-      if (busy) return;
-      busy = true;
-      button.disabled = true;
-      result.className = '';
-      result.textContent = 'Recording…';
-      try {
-        const product = await resolve(form.elements.product.value);
-        const to = form.elements.to.selectedOptions[0];
-        const quantity = Number(form.elements.quantity.value);
-        await api('/api/inventory/transfer', {
-          method: 'POST',
-          json: {
-            id, productId: product.id, fromLocationId: form.elements.from.value, toLocationId: to.value, quantity,
-            note: form.elements.note.value.trim() || null,
-          },
-        });
-        result.className = 'ok-text';
-        result.textContent = to.dataset.site === site
-          ? `Moved ${quantity} ${product.sku} to ${to.textContent}.`
-          : `Shipped ${quantity} ${product.sku} to ${to.textContent}: in transit until site ${to.dataset.site} receives it.`;
-        id = crypto.randomUUID();
-        await load();
-      } catch (e) {
-        if (e.status) id = crypto.randomUUID();
-        result.className = 'error';
-        result.textContent = problem(e);
-      } finally {
-        busy = false;
-        button.disabled = false;
-      }
+    recordOnce(form, result, async id => {
+      const product = await resolve(form.elements.product.value);
+      const to = form.elements.to.selectedOptions[0];
+      const quantity = Number(form.elements.quantity.value);
+      await api('/api/inventory/transfer', {
+        method: 'POST',
+        json: {
+          id, productId: product.id, fromLocationId: form.elements.from.value, toLocationId: to.value, quantity,
+          note: form.elements.note.value.trim() || null,
+        },
+      });
+      result.className = 'ok-text';
+      result.textContent = to.dataset.site === site
+        ? `Moved ${quantity} ${product.sku} to ${to.textContent}.`
+        : `Shipped ${quantity} ${product.sku} to ${to.textContent}: in transit until site ${to.dataset.site} receives it.`;
+      await load();
     });
   }
 

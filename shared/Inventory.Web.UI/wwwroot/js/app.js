@@ -111,7 +111,50 @@
     return (e.message || 'Not recorded') + (errors ? ': ' + errors : '');
   }
 
-  window.inv = { api, esc, ago, duration, when, ageHtml, refreshAges, money, count, hub, problem };
+  // A UUIDv7 (48 bits of Unix milliseconds, then random bits) for ids made in the browser. Not
+  // crypto.randomUUID: browsers offer that only to https or localhost, and handhelds open the box over plain
+  // http on the warehouse network.
+  function newId() {
+    const b = new Uint8Array(16);
+    crypto.getRandomValues(b);
+    let t = Date.now();
+    for (let i = 5; i >= 0; i--) { b[i] = t % 256; t = Math.floor(t / 256); }
+    b[6] = (b[6] & 0x0f) | 0x70;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    const h = [...b].map(x => x.toString(16).padStart(2, '0')).join('');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  }
+
+  // A form that records something under an id made here: the same id is sent until an answer arrives, so a
+  // double click or a retry after a lost answer records it once; an answer, done or refused, or an edit of
+  // the form starts a new one. send(id) says what was recorded in `result`; a refusal is shown there.
+  function recordOnce(form, result, send) {
+    const button = form.querySelector('button[type="submit"]');
+    let id = newId();
+    let busy = false;
+    form.addEventListener('input', () => { if (!busy) id = newId(); });
+    form.addEventListener('submit', async event => {
+      event.preventDefault();
+      if (busy) return;
+      busy = true;
+      button.disabled = true;
+      result.className = '';
+      result.textContent = 'Recording…';
+      try {
+        await send(id);
+        id = newId();
+      } catch (e) {
+        result.className = 'error';
+        result.textContent = problem(e);
+        if (e.status) id = newId();
+      } finally {
+        busy = false;
+        button.disabled = false;
+      }
+    });
+  }
+
+  window.inv = { api, esc, ago, duration, when, ageHtml, refreshAges, money, count, hub, problem, newId, recordOnce };
 
   // A host that works offline names its service worker in <meta name="inventory-sw">.
   const sw = document.querySelector('meta[name="inventory-sw"]');
