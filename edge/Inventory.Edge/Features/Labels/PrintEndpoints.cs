@@ -87,7 +87,7 @@ public static class PrintEndpoints
         };
         db.PrintJobs.Add(job);
         await db.SaveChangesAsync(cancellationToken);
-        signal.Notify();
+        signal.Raise();
         return TypedResults.Accepted($"/api/labels/jobs?printerId={printer.Id}", ToView(job));
     }
 
