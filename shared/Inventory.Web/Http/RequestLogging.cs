@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Serilog;
 
 namespace Inventory.Web.Http;
@@ -12,6 +13,9 @@ public static class RequestLogging
     public static IApplicationBuilder UseSerilogRequestLoggingWithoutSecrets(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(o =>
         {
+            // The host's own logger: without it the middleware writes to the process-wide Serilog.Log,
+            // which AddInventoryLogging leaves alone (see there).
+            o.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
             o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
             o.GetLevel = (ctx, _, ex) => ex is not null || ctx.Response.StatusCode >= 500
                 ? Serilog.Events.LogEventLevel.Error

@@ -25,22 +25,28 @@ public static class InventoryLogging
         ArgumentNullException.ThrowIfNull(logDirectory);
         ArgumentException.ThrowIfNullOrWhiteSpace(filePrefix);
         var underJournald = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("JOURNAL_STREAM"));
-        builder.Services.AddSerilog((services, logger) =>
-        {
-            logger.ReadFrom.Configuration(builder.Configuration)
-                .Enrich.FromLogContext()
-                .Enrich.With<SyslogPriorityEnricher>()
-                .WriteTo.Console(outputTemplate: underJournald
-                    ? "{SyslogPriority}{SourceContext}: {Message:lj}{NewLine}{Exception}"
-                    : "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
-                .WriteTo.File(
-                    Path.Combine(logDirectory(services), filePrefix + "-.log"),
-                    outputTemplate: FileTemplate,
-                    rollingInterval: RollingInterval.Day,
-                    retainedFileCountLimit: 14,
-                    fileSizeLimitBytes: 50L * 1024 * 1024,
-                    rollOnFileSizeLimit: true,
-                    restrictedToMinimumLevel: LogEventLevel.Information);
-        });
+        // preserveStaticLogger: each host logs through its own logger, never through the process-wide
+        // Serilog.Log. Otherwise building a second host in the same process (the tests run several side by
+        // side) repoints every host's new loggers at the last one's files, and disposing any host
+        // (Log.CloseAndFlush) silences the others: a line could land in another box's log, or nowhere.
+        builder.Services.AddSerilog(
+            (services, logger) =>
+            {
+                logger.ReadFrom.Configuration(builder.Configuration)
+                    .Enrich.FromLogContext()
+                    .Enrich.With<SyslogPriorityEnricher>()
+                    .WriteTo.Console(outputTemplate: underJournald
+                        ? "{SyslogPriority}{SourceContext}: {Message:lj}{NewLine}{Exception}"
+                        : "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
+                    .WriteTo.File(
+                        Path.Combine(logDirectory(services), filePrefix + "-.log"),
+                        outputTemplate: FileTemplate,
+                        rollingInterval: RollingInterval.Day,
+                        retainedFileCountLimit: 14,
+                        fileSizeLimitBytes: 50L * 1024 * 1024,
+                        rollOnFileSizeLimit: true,
+                        restrictedToMinimumLevel: LogEventLevel.Information);
+            },
+            preserveStaticLogger: true);
     }
 }
