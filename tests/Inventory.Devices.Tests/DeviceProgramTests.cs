@@ -38,8 +38,7 @@ public sealed class DeviceProgramTests(MosquittoBroker broker) : IClassFixture<M
         await printer.WaitForLineAsync("listening", Wait);
         await using var gateway = Gateway("P1", printerPort);
         await gateway.WaitForLineAsync("connected", Wait);
-        await using var status = broker.Subscribe("inventory/WH1/printers/P1/status");
-        await Task.Delay(300);
+        await using var status = await broker.SubscribeAsync("inventory/WH1/printers/P1/status");
 
         await broker.PublishAsync("inventory/WH1/printers/P1/jobs", Zpl);
 
@@ -70,8 +69,7 @@ public sealed class DeviceProgramTests(MosquittoBroker broker) : IClassFixture<M
     [Fact]
     public async Task Scanner_PublishesEachLineAsAScan_WithSettingsLines()
     {
-        await using var scans = broker.Subscribe("inventory/WH1/devices/S1/scan");
-        await Task.Delay(300);
+        await using var scans = await broker.SubscribeAsync("inventory/WH1/devices/S1/scan");
         await using var scanner = RunningProgram.Device("Inventory.Devices.Scanner",
             "--broker", "127.0.0.1:" + Port, "--device", "S1", "--secret", "unused-here", "--action", "receive", "--location", "WH1", "--linger", "0");
         await scanner.WaitForLineAsync("connected", Wait);

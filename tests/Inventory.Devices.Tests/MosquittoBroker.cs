@@ -26,8 +26,10 @@ public sealed class MosquittoBroker : IAsyncLifetime
             persistence false
             log_dest stdout
             """);
-        _broker = RunningProgram.Start("/usr/sbin/mosquitto", "-c", config);
-        await RunningProgram.WaitForPortAsync(Port, TimeSpan.FromSeconds(10));
+        _broker = RunningProgram.Start("stdbuf", "-oL", "/usr/sbin/mosquitto", "-c", config);
+        // Mosquitto's own word that its listener is open: a connect probe could reach whatever else held the port.
+        // Generous: the suite shares a loaded machine; it normally comes in milliseconds.
+        await _broker.WaitForLineAsync("running", TimeSpan.FromSeconds(60));
     }
 
     public async Task DisposeAsync()
@@ -45,11 +47,19 @@ public sealed class MosquittoBroker : IAsyncLifetime
     {
         await using var pub = RunningProgram.Start("mosquitto_pub", "-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-i", "test-pub-" + Guid.NewGuid().ToString("N")[..8], "-q", "1", "-t", topic, "-m", message);
-        Assert.Equal(0, await pub.WaitForExitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(0, await pub.WaitForExitAsync(TimeSpan.FromSeconds(60)));
     }
 
-    /// <summary>mosquitto_sub waiting for one message on the topic; read it with WaitForLineAsync.</summary>
-    public RunningProgram Subscribe(string topic) =>
-        RunningProgram.Start("mosquitto_sub", "-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "-i", "test-sub-" + Guid.NewGuid().ToString("N")[..8], "-q", "1", "-t", topic, "-C", "1", "-W", "20");
+    /// <summary>
+    /// mosquitto_sub waiting for one message on the topic, returned once the broker has granted the subscription
+    /// (its SUBACK), so nothing published afterwards can be missed; read the message with WaitForLineAsync.
+    /// </summary>
+    public async Task<RunningProgram> SubscribeAsync(string topic)
+    {
+        // -d prints the protocol exchange (SUBACK among it); stdbuf: line by line on a pipe, not at exit.
+        var sub = RunningProgram.Start("stdbuf", "-oL", "mosquitto_sub", "-d", "-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-i", "test-sub-" + Guid.NewGuid().ToString("N")[..8], "-q", "1", "-t", topic, "-C", "1", "-W", "60");
+        await sub.WaitForLineAsync("SUBACK", TimeSpan.FromSeconds(60));
+        return sub;
+    }
 }

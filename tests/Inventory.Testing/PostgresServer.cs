@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Inventory.Testing;
@@ -172,12 +170,8 @@ public sealed class PostgresServer
                 $"PostgreSQL is not installed (no initdb under {root}). Install the postgresql package, or set {EnvironmentVariable} to a connection string.");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    // pg_ctl binds it in another process a moment later: a reserved port, not one the OS may hand out again.
+    private static int FreePort() => FreePorts.Take();
 
     private static async Task RunAsync(string program, IReadOnlyList<string> arguments, bool asPostgres)
     {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace Inventory.Testing;
 
@@ -67,12 +66,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>A port reserved for this test process (see <see cref="FreePorts"/>).</summary>
+    public static int FreePort() => FreePorts.Take();
 
     private async Task WaitHealthyAsync(string assembly, TimeSpan timeout)
     {

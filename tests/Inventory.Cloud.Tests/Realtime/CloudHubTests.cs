@@ -26,10 +26,10 @@ public sealed class CloudHubTests(CloudHost cloud) : IClassFixture<CloudHost>
         await site.PushOkAsync(Batches.Of("LIVE1", 0, [Batches.Receive(1, product, location, 7)], [Batches.Location(1, "LIVE1", location, "LIVE-1")])
             with { PendingAfterThis = 3 });
 
-        var level = await changed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var level = await changed.Task.WaitAsync(TimeSpan.FromSeconds(60));
         Assert.Equal(("LIVE1", product, 7L), (level.GetProperty("siteCode").GetString(), level.GetProperty("productId").GetGuid(),
             level.GetProperty("quantity").GetInt64()));
-        Assert.Equal(1, (await synced.Task.WaitAsync(TimeSpan.FromSeconds(10))).GetProperty("movementsApplied").GetInt32());
+        Assert.Equal(1, (await synced.Task.WaitAsync(TimeSpan.FromSeconds(60))).GetProperty("movementsApplied").GetInt32());
         using var admin = await cloud.ClientAsync();
         var sites = await admin.GetFromJsonAsync<JsonElement>("/api/sites");
         var live = sites.EnumerateArray().Single(s => s.GetProperty("code").GetString() == "LIVE1");

@@ -64,7 +64,7 @@ public sealed class FeedTests(CloudHost cloud) : IClassFixture<CloudHost>
         // The catch-up runs after the last push's commit, off its path: wait for it, briefly.
         var done = lastPush;
         var waited = Stopwatch.StartNew();
-        while (!done.Any(c => c.Kind == ChangeKinds.LevelSummary && c.Id == second) && waited.Elapsed < TimeSpan.FromSeconds(10))
+        while (!done.Any(c => c.Kind == ChangeKinds.LevelSummary && c.Id == second) && waited.Elapsed < TimeSpan.FromSeconds(60))
         {
             await Task.Delay(50);
             done = await b.PullAllAsync();

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Inventory.Edge.Features.Alerts;
 using Inventory.Edge.Features.Realtime;
@@ -40,14 +39,8 @@ public sealed class ReorderAlertTests(ReorderAlertTests.Fixture fixture) : IClas
 
         public Task DisposeAsync() => Edge.DisposeAsync();
 
-        private static int FreePort()
-        {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            return port;
-        }
+        // Closed at first, bound by the SMTP server later: reserved, so nothing else takes it in between.
+        private static int FreePort() => FreePorts.Take();
     }
 
     private EdgeHost Edge => fixture.Edge;
@@ -112,7 +105,7 @@ public sealed class ReorderAlertTests(ReorderAlertTests.Fixture fixture) : IClas
 
         // What a screen on /hubs/inventory sees: open, closed, open for this product, each after its commit.
         var seen = new List<string>();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (seen.Count < 3)
         {
             var change = await events.Reader.ReadAsync(timeout.Token);

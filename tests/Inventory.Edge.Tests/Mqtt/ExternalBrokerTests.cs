@@ -89,7 +89,7 @@ public sealed class ExternalBrokerTests(ExternalBrokerTests.Broker broker) : ICl
             if (_mosquitto is { HasExited: false })
             {
                 _mosquitto.Kill();
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
                 await _mosquitto.WaitForExitAsync(timeout.Token);
             }
 

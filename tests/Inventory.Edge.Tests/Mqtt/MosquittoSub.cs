@@ -53,7 +53,7 @@ public sealed class MosquittoSub : IAsyncDisposable
 
         // stdbuf: mosquitto_sub's protocol log is block-buffered on a pipe; the test needs each line as it comes.
         var sub = new MosquittoSub(Cli.Start("stdbuf", ["-oL", "mosquitto_sub", .. args]));
-        var ready = await Task.WhenAny(sub._subscribed.Task, Task.Delay(TimeSpan.FromSeconds(15)));
+        var ready = await Task.WhenAny(sub._subscribed.Task, Task.Delay(TimeSpan.FromSeconds(60)));
         Assert.True(ready == sub._subscribed.Task, "mosquitto_sub never got a SUBACK: " + sub.Log);
         return sub;
     }

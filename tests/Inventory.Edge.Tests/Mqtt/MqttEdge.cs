@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Inventory.Edge.Features.Mqtt;
 using Inventory.Edge.Tests.Infrastructure;
@@ -33,13 +31,8 @@ public class MqttEdge : IAsyncLifetime
 
     public virtual Task DisposeAsync() => Edge.DisposeAsync();
 
-    /// <summary>A free TCP port on loopback (the OS picks; the edge binds it a moment later).</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>A free loopback port the edge binds a moment later, reserved for this test process (see <see cref="FreePorts"/>).</summary>
+    public static int FreePort() => FreePorts.Take();
 
     public string ScanTopic(string deviceId) => $"inventory/{Site}/devices/{deviceId}/scan";
 

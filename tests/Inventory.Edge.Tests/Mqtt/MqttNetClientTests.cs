@@ -53,7 +53,7 @@ public sealed class MqttNetClientTests(MqttNetClientTests.TlsEdge mqtt) : IClass
             .WithTcpServer("127.0.0.1", tls ? mqtt.TlsPort : mqtt.Port)
             .WithCredentials(user, password)
             .WithProtocolVersion(version)
-            .WithTimeout(TimeSpan.FromSeconds(10));
+            .WithTimeout(TimeSpan.FromSeconds(60));
         if (tls)
         {
             // The test's own self-signed certificate, pinned by thumbprint (a device would pin or trust the site CA).
@@ -87,7 +87,7 @@ public sealed class MqttNetClientTests(MqttNetClientTests.TlsEdge mqtt) : IClass
             MqttQualityOfServiceLevel.AtLeastOnce);
         Assert.True(published.IsSuccess, published.ReasonCode.ToString());
 
-        var text = await answer.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        var text = await answer.Task.WaitAsync(TimeSpan.FromSeconds(60));
         await client.DisconnectAsync();
         return JsonDocument.Parse(text).RootElement.Clone();
     }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Inventory.Edge.Tests.Infrastructure;
 
@@ -72,12 +71,6 @@ public sealed class SyncUnreachableTests : IAsyncLifetime
         Assert.Equal(4, (await client.StatusAsync()).GetProperty("pendingMovements").GetInt64());
     }
 
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    // Reserved for this test process and never bound: nothing else can start answering on it.
+    private static int ClosedPort() => FreePorts.Take();
 }
