@@ -10,6 +10,9 @@ namespace Inventory.Devices.Contracts;
 /// </summary>
 public static class DeviceJson
 {
+    /// <summary>The MQTT 5 content type the edge sets on a scan result.</summary>
+    public const string ContentType = "application/json";
+
     public static JsonSerializerOptions Options { get; } = Create();
 
     public static byte[] Serialize<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Options);
