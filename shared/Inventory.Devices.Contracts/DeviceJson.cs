@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -28,6 +29,9 @@ public static class DeviceJson
             NumberHandling = JsonNumberHandling.Strict,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            // ASP.NET Core's HTTP JSON writes "é" and "<" as they are, not as \u escapes; a device's small screen
+            // shows UTF-8 text, and a payload is never pasted into HTML unencoded.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
