@@ -8,9 +8,9 @@ namespace Inventory.Devices.Contracts;
 /// its own id (its MQTT username), and only to exact topics, never wildcards.
 /// </summary>
 /// <remarks>
-/// Messages on device topics are not retained: the edge publishes without the retain flag and reads
-/// nothing retained. A retained message that a client leaves on one of these topics is not part of the
-/// contract; whether a broker accepts, drops or refuses it is the broker's policy, not the devices'.
+/// Messages on device topics are not retained: the edge publishes without the retain flag, and a device
+/// must not set it nor rely on a retained message. A retained message left on one of these topics is not
+/// part of the contract; whether a broker keeps, drops or refuses it is the broker's policy.
 /// </remarks>
 public sealed partial class DeviceTopics
 {
