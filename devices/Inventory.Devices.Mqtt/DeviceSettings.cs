@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using Inventory.Devices.Contracts;
 using MQTTnet;
 using MQTTnet.Formatter;
 
@@ -34,9 +35,23 @@ public sealed record DeviceSettings(string Broker, int Port, string Site, string
             broker = broker[..colon];
         }
 
-        return new DeviceSettings(broker, port, args.Get("site") ?? "WH1", args.Require("device"),
-            args.Require("secret", SecretVariable), tls, args.Get("ca-file"));
+        var site = args.Get("site") ?? "WH1";
+        var device = args.Require("device");
+        if (!DeviceTopics.IsSiteCode(site))
+        {
+            throw new ArgumentException($"--site '{site}' is not a site code (1-10 letters, digits, '-' or '_').");
+        }
+
+        if (!DeviceTopics.IsDeviceId(device))
+        {
+            throw new ArgumentException($"--device '{device}' is not a device id (1-32 letters, digits, '-' or '_').");
+        }
+
+        return new DeviceSettings(broker, port, site, device, args.Require("secret", SecretVariable), tls, args.Get("ca-file"));
     }
+
+    /// <summary>This device's site's topics (the contract every program and the edge share).</summary>
+    public DeviceTopics Topics => new(Site);
 
     /// <summary>
     /// A persistent session (clean start off, long expiry) under the device's own id: QoS 1 messages sent

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Net.Sockets;
-using System.Text;
-using System.Text.Json;
+using Inventory.Devices.Contracts;
 using Inventory.Devices.Mqtt;
 
 // Bridges the edge and a LAN label printer: takes ZPL jobs from the printer's MQTT jobs topic and sends
@@ -38,13 +37,14 @@ try
 
     using var stop = CtrlC.Cancels();
 
-    var jobs = Topics.PrinterJobs(settings.Site, settings.DeviceId);
-    var status = Topics.PrinterStatus(settings.Site, settings.DeviceId);
+    var jobs = settings.Topics.PrinterJobs(settings.DeviceId);
+    var status = settings.Topics.PrinterStatus(settings.DeviceId);
     await using var device = new DeviceClient(settings, [jobs], Console.WriteLine);
     device.Client.ApplicationMessageReceivedAsync += async e =>
     {
         // Acknowledged by hand, after the printer took the job: a crash before that means redelivery.
         e.AutoAcknowledge = false;
+        // The payload is the ZPL (PrintJobMessage), sent to the printer byte for byte.
         var zpl = e.ApplicationMessage.Payload.ToArray();
         var delay = TimeSpan.FromSeconds(1);
         while (!stop.IsCancellationRequested)
@@ -60,14 +60,14 @@ try
                 }
 
                 Console.WriteLine($"printed {zpl.Length} bytes on {printer}:{printerPort}");
-                await device.PublishAsync(status, Status("printed", zpl.Length, null), stop.Token);
+                await device.PublishAsync(status, Status(PrinterStates.Printed, zpl.Length, null), stop.Token);
                 await e.AcknowledgeAsync(stop.Token);
                 return;
             }
             catch (SocketException ex)
             {
                 Console.WriteLine($"printer {printer}:{printerPort} unreachable ({ex.SocketErrorCode}); retrying in {delay.TotalSeconds:0} s");
-                await device.PublishAsync(status, Status("retrying", zpl.Length, ex.SocketErrorCode.ToString()), stop.Token);
+                await device.PublishAsync(status, Status(PrinterStates.Retrying, zpl.Length, ex.SocketErrorCode.ToString()), stop.Token);
                 await Task.Delay(delay, stop.Token);
                 delay = TimeSpan.FromSeconds(Math.Min(30, delay.TotalSeconds * 2));
             }
@@ -85,13 +85,8 @@ try
 
     return 0;
 
-    static byte[] Status(string state, int bytes, string? error) => Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new Dictionary<string, object?>
-    {
-        ["state"] = state,
-        ["bytes"] = bytes,
-        ["error"] = error,
-        ["at"] = DateTimeOffset.UtcNow,
-    }));
+    static byte[] Status(string state, int bytes, string? error) =>
+        DeviceJson.Serialize(new PrinterStatusMessage(state, bytes, error, DateTimeOffset.UtcNow));
 }
 catch (ArgumentException ex)
 {

@@ -1,6 +1,6 @@
-using MQTTnet;
-using System.Text;
+using System.Buffers;
 using System.Text.Json;
+using Inventory.Devices.Contracts;
 using Inventory.Devices.Mqtt;
 
 // A fixed scanner (or a keyboard-wedge scanner on a small PC): each line read is a scanned code,
@@ -18,7 +18,7 @@ const string Help = """
       --help
 
     A line starting with ':' changes a setting instead of scanning: ":action pick", ":location WH2",
-    ":bin A-02", ":qty 12". Results are printed as they arrive: "OK  HMR-16 Claw Hammer  → 24 at WH1".
+    ":bin A-02", ":qty 12". Results are printed as they arrive: "OK HMR-16 Claw Hammer -> 24 on hand".
     """;
 
 try
@@ -33,18 +33,19 @@ try
     var settings = DeviceSettings.From(line);
     var scan = new Dictionary<string, string?>
     {
-        ["action"] = line.Get("action") ?? "lookup",
+        ["action"] = line.Get("action") ?? ScanActions.Lookup,
         ["location"] = line.Get("location"),
         ["bin"] = line.Get("bin"),
         ["qty"] = line.Get("qty") ?? "1",
     };
     using var stop = CtrlC.Cancels();
 
-    var resultTopic = Topics.Result(settings.Site, settings.DeviceId);
+    var topics = settings.Topics;
+    var resultTopic = topics.Result(settings.DeviceId);
     await using var device = new DeviceClient(settings, [resultTopic], m => Console.Error.WriteLine(m));
     device.Client.ApplicationMessageReceivedAsync += e =>
     {
-        Console.WriteLine(Describe(e.ApplicationMessage.ConvertPayloadToString()));
+        Console.WriteLine(Describe(e.ApplicationMessage.Payload.ToArray()));
         return Task.CompletedTask;
     };
     await device.ConnectAsync(stop.Token);
@@ -67,17 +68,16 @@ try
             continue;
         }
 
-        var payload = new Dictionary<string, object?>
-        {
-            ["id"] = Guid.CreateVersion7(),
-            ["code"] = code,
-            ["action"] = scan["action"],
-            ["location"] = scan["location"],
-            ["bin"] = scan["bin"],
-            ["qty"] = int.TryParse(scan["qty"], System.Globalization.CultureInfo.InvariantCulture, out var qty) ? qty : 1,
-            ["at"] = DateTimeOffset.UtcNow,
-        };
-        await device.PublishAsync(Topics.Scan(settings.Site, settings.DeviceId), Encoding.UTF8.GetBytes(JsonSerializer.Serialize(payload)), stop.Token);
+        var request = new ScanRequest(
+            Id: Guid.CreateVersion7(),
+            Code: code,
+            Action: scan["action"],
+            Location: scan["location"],
+            LocationId: null,
+            Bin: scan["bin"],
+            Qty: int.TryParse(scan["qty"], System.Globalization.CultureInfo.InvariantCulture, out var qty) ? qty : 1,
+            At: DateTimeOffset.UtcNow);
+        await device.PublishAsync(topics.Scan(settings.DeviceId), DeviceJson.Serialize(request), stop.Token);
     }
 
     // Input ended (a file of codes): give the last results a moment to arrive, then stop.
@@ -105,24 +105,21 @@ catch (UnauthorizedAccessException ex)
     return 3;
 }
 
-static string Describe(string json)
+static string Describe(byte[] payload)
 {
     try
     {
-        using var doc = JsonDocument.Parse(json);
-        var root = doc.RootElement;
-        var ok = root.TryGetProperty("ok", out var okValue) && okValue.ValueKind == JsonValueKind.True;
-        var message = root.TryGetProperty("message", out var m) ? m.GetString() : null;
-        var product = root.TryGetProperty("product", out var p) && p.ValueKind == JsonValueKind.Object
-            ? $"{p.GetProperty("sku").GetString()} {p.GetProperty("name").GetString()}"
-            : "";
-        var level = root.TryGetProperty("level", out var l) && l.ValueKind == JsonValueKind.Object
-            ? $" -> {l.GetProperty("quantity").GetInt64()} on hand"
-            : "";
-        return $"{(ok ? "OK " : "ERR")} {product}{level} {message}".Trim();
+        if (DeviceJson.Deserialize<ScanResult>(payload) is not { } result)
+        {
+            return "ERR unreadable result: null";
+        }
+
+        var product = result.Product is { } p ? $"{p.Sku} {p.Name}" : "";
+        var level = result.Level is { } l ? $" -> {l.Quantity} on hand" : "";
+        return $"{(result.Ok ? "OK " : "ERR")} {product}{level} {result.Message}".Trim();
     }
     catch (JsonException)
     {
-        return "ERR unreadable result: " + json;
+        return "ERR unreadable result: " + System.Text.Encoding.UTF8.GetString(payload);
     }
 }

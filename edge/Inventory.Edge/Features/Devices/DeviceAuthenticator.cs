@@ -1,3 +1,4 @@
+using Inventory.Devices.Contracts;
 using Inventory.Domain.Accounts;
 using Inventory.Edge.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ public sealed class DeviceAuthenticator(IDbContextFactory<EdgeDbContext> context
 {
     public async Task<DeviceIdentity?> AuthenticateAsync(string? deviceId, string? secret, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(deviceId) || string.IsNullOrEmpty(secret) || !DeviceEndpoints.DeviceIdPattern().IsMatch(deviceId))
+        if (string.IsNullOrEmpty(deviceId) || string.IsNullOrEmpty(secret) || !DeviceTopics.IsDeviceId(deviceId))
         {
             return null;
         }

@@ -1,6 +1,5 @@
-using System.Text.RegularExpressions;
+using Inventory.Devices.Contracts;
 using Inventory.Domain.Accounts;
-using Inventory.Edge.Features.Mqtt;
 using Inventory.Edge.Infrastructure.Data;
 using Inventory.Edge.Infrastructure.Data.Entities;
 using Inventory.Web.Auth;
@@ -9,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.Edge.Features.Devices;
 
-public static partial class DeviceEndpoints
+public static class DeviceEndpoints
 {
     public sealed record DeviceRequest(string? DeviceId, string? Kind, string? Name);
 
@@ -46,7 +45,7 @@ public static partial class DeviceEndpoints
         var id = request.DeviceId?.Trim();
         var v = new Validation()
             .RequireText(id, "deviceId", 32)
-            .Require(id is null || DeviceIdPattern().IsMatch(id), "deviceId",
+            .Require(id is null || DeviceTopics.IsDeviceId(id), "deviceId",
                 "A device id has letters, digits, '-' and '_' only (it is a topic level and the MQTT username).")
             .Require(request.Kind is not null && DeviceKinds.All.Contains(request.Kind), "kind", "'kind' is scanner or printer.")
             .OptionalText(request.Name, "name", 100);
@@ -89,7 +88,4 @@ public static partial class DeviceEndpoints
         await connections.DisconnectAsync(deviceId);
         return TypedResults.NoContent();
     }
-
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,32}$")]
-    internal static partial Regex DeviceIdPattern();
 }

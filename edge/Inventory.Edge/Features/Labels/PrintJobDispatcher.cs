@@ -1,4 +1,4 @@
-using System.Text;
+using Inventory.Devices.Contracts;
 using Inventory.Edge.Features.Mqtt;
 using Inventory.Edge.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +11,7 @@ namespace Inventory.Edge.Features.Labels;
 /// and goes out when the printer's gateway connects again. Polls every few seconds and wakes on new jobs.
 /// </summary>
 public sealed partial class PrintJobDispatcher(
-    IDbContextFactory<EdgeDbContext> contexts, DeviceMessages messages, Topics topics, PrintJobSignal signal,
+    IDbContextFactory<EdgeDbContext> contexts, DeviceMessages messages, DeviceTopics topics, PrintJobSignal signal,
     TimeProvider time, ILogger<PrintJobDispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
@@ -39,7 +39,7 @@ public sealed partial class PrintJobDispatcher(
         var queued = await db.PrintJobs.Where(j => j.DeliveredAt == null).OrderBy(j => j.CreatedAt).Take(100).ToListAsync(cancellationToken);
         foreach (var job in queued.Where(j => messages.CanReach(j.PrinterId)))
         {
-            if (!await messages.PublishAsync(topics.PrinterJobs(job.PrinterId), Encoding.UTF8.GetBytes(job.Zpl), "text/plain", cancellationToken))
+            if (!await messages.PublishAsync(topics.PrinterJobs(job.PrinterId), PrintJobMessage.ToPayload(job.Zpl), PrintJobMessage.ContentType, cancellationToken))
             {
                 continue;
             }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Inventory.Devices.Contracts;
 using Inventory.Edge.Features.Devices;
 using Inventory.Edge.Infrastructure.Data.Entities;
 using MQTTnet;
@@ -13,7 +14,7 @@ namespace Inventory.Edge.Features.Mqtt;
 /// are handled in the order it sent them.
 /// </summary>
 public sealed partial class BrokerHooks(
-    DeviceAuthenticator authenticator, DeviceConnections connections, ScanMessages scans, Topics topics, ILogger<BrokerHooks> logger)
+    DeviceAuthenticator authenticator, DeviceConnections connections, ScanMessages scans, DeviceTopics topics, ILogger<BrokerHooks> logger)
 {
     private const string DeviceKey = "inventory.device";
 
@@ -26,7 +27,7 @@ public sealed partial class BrokerHooks(
     public void Attach(MqttServer server)
     {
         _server = server;
-        connections.Attach(server);
+        connections.AttachBroker(clientIds => DisconnectRevokedAsync(server, clientIds));
         server.ValidatingConnectionAsync += ValidateAsync;
         server.ClientConnectedAsync += e =>
         {
@@ -102,10 +103,25 @@ public sealed partial class BrokerHooks(
         var message = new MqttApplicationMessageBuilder()
             .WithTopic(topics.Result(device.DeviceId))
             .WithPayload(answer)
-            .WithContentType("application/json")
+            .WithContentType(DeviceJson.ContentType)
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .Build();
         await _server.InjectApplicationMessage(new InjectedMqttApplicationMessage(message) { SenderClientId = "edge" }, e.CancellationToken);
+    }
+
+    private static async Task DisconnectRevokedAsync(MqttServer server, IReadOnlyCollection<string> clientIds)
+    {
+        foreach (var client in await server.GetClientsAsync())
+        {
+            if (clientIds.Contains(client.Id))
+            {
+                await client.DisconnectAsync(new MqttServerClientDisconnectOptions
+                {
+                    ReasonCode = MqttDisconnectReasonCode.NotAuthorized,
+                    ReasonString = "Device revoked",
+                });
+            }
+        }
     }
 
     private Task InterceptSubscriptionAsync(InterceptingSubscriptionEventArgs e)

@@ -1,3 +1,4 @@
+using Inventory.Edge.Features.Devices;
 using MQTTnet;
 using MQTTnet.Protocol;
 

@@ -1,3 +1,4 @@
+using Inventory.Devices.Contracts;
 using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Formatter;
@@ -11,7 +12,7 @@ namespace Inventory.Edge.Features.Mqtt;
 /// only trusts the device id in the topic because that ACL lets a device publish under its own id alone.
 /// </summary>
 public sealed partial class ExternalBrokerClient(
-    IOptions<EdgeOptions> options, Topics topics, ScanMessages scans, TimeProvider time, ILogger<ExternalBrokerClient> logger)
+    IOptions<EdgeOptions> options, DeviceTopics topics, ScanMessages scans, TimeProvider time, ILogger<ExternalBrokerClient> logger)
     : BackgroundService
 {
     // Scans are handled concurrently (the ledger groups them into shared commits), up to this many at once.
@@ -124,7 +125,7 @@ public sealed partial class ExternalBrokerClient(
             var message = new MqttApplicationMessageBuilder()
                 .WithTopic(topics.Result(deviceId))
                 .WithPayload(answer)
-                .WithContentType("application/json")
+                .WithContentType(DeviceJson.ContentType)
                 .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
                 .Build();
             await client.PublishAsync(message, cancellationToken);

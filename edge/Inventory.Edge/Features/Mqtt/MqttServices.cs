@@ -1,5 +1,7 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using Inventory.Devices.Contracts;
+using Inventory.Edge.Features.Devices;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using MQTTnet.AspNetCore;
@@ -13,7 +15,7 @@ public static class MqttServices
     {
         var options = builder.Configuration.GetSection($"{EdgeOptions.Section}:Mqtt").Get<MqttOptions>() ?? new MqttOptions();
         var services = builder.Services;
-        services.AddSingleton(sp => new Topics(sp.GetRequiredService<IOptions<EdgeOptions>>().Value.Site.Code));
+        services.AddSingleton(sp => new DeviceTopics(sp.GetRequiredService<IOptions<EdgeOptions>>().Value.Site.Code));
         services.AddSingleton<DeviceConnections>();
         services.AddSingleton<ScanRateLimiter>();
         services.AddSingleton<ScanMessages>();

@@ -1,24 +1,19 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
+using Inventory.Devices.Contracts;
 using Inventory.Domain.Accounts;
 using Inventory.Edge.Features.Scanning;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 
 namespace Inventory.Edge.Features.Mqtt;
 
 /// <summary>
 /// A scan payload from a device in, a result payload out, whichever broker carried it. Anything a device
-/// sends, however broken, gets an answer on its result topic; nothing here throws for bad input.
+/// sends, however broken, gets an answer on its result topic; nothing here throws for bad input. Payloads are
+/// read and written with the device contract's JSON (<see cref="DeviceJson"/>), the same settings as /api/scan's.
 /// </summary>
-public sealed partial class ScanMessages(
-    ScanProcessor processor, ScanRateLimiter limiter, IOptions<JsonOptions> json, ILogger<ScanMessages> logger)
+public sealed partial class ScanMessages(ScanProcessor processor, ScanRateLimiter limiter, ILogger<ScanMessages> logger)
 {
-    public const int MaxPayloadBytes = 4096;
-
-    private readonly JsonSerializerOptions _json = json.Value.SerializerOptions;
-
     public async Task<byte[]> HandleAsync(string deviceId, ReadOnlySequence<byte> payload, CancellationToken cancellationToken)
     {
         ScanResult result;
@@ -26,7 +21,7 @@ public sealed partial class ScanMessages(
         {
             result = ScanResult.Fail($"Too fast: max {limiter.Rate.ToString("0.##", CultureInfo.InvariantCulture)} scans/s");
         }
-        else if (payload.Length > MaxPayloadBytes)
+        else if (payload.Length > ScanRequest.MaxPayloadBytes)
         {
             result = ScanResult.Fail("Bad scan: too large");
         }
@@ -50,16 +45,16 @@ public sealed partial class ScanMessages(
             }
         }
 
-        return JsonSerializer.SerializeToUtf8Bytes(result, _json);
+        return DeviceJson.Serialize(result);
     }
 
-    private string? Parse(ReadOnlySequence<byte> payload, out ScanRequest? scan)
+    private static string? Parse(ReadOnlySequence<byte> payload, out ScanRequest? scan)
     {
         scan = null;
         try
         {
             var reader = new Utf8JsonReader(payload);
-            scan = JsonSerializer.Deserialize<ScanRequest>(ref reader, _json);
+            scan = JsonSerializer.Deserialize<ScanRequest>(ref reader, DeviceJson.Options);
             return scan is null ? "Bad scan: not JSON" : null;
         }
         catch (JsonException ex)

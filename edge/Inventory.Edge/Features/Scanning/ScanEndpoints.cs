@@ -1,3 +1,4 @@
+using Inventory.Devices.Contracts;
 using Inventory.Domain.Accounts;
 using Inventory.Web.Auth;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Inventory.Devices.Contracts;
 using Inventory.Domain.Accounts;
 using Inventory.Domain.Ledger;
 using Inventory.Edge.Features.Ledger;

@@ -1,4 +1,4 @@
-namespace Inventory.Edge.Features.Scanning;
+namespace Inventory.Devices.Contracts;
 
 public static class ScanActions
 {
@@ -11,7 +11,11 @@ public static class ScanActions
     public static readonly IReadOnlyList<string> All = [Lookup, Receive, Pick, Adjust, Count, Move];
 }
 
-/// <summary>A scan as a device publishes it or a client posts it to /api/scan.</summary>
+/// <summary>
+/// A scan as a device publishes it on its scan topic (not retained) or a client posts it to /api/scan:
+/// <c>{"id","code","action","location","bin","qty","at"}</c>, the rest optional. Serialized with
+/// <see cref="DeviceJson.Options"/>; absent and null fields mean the same.
+/// </summary>
 public sealed record ScanRequest(
     Guid? Id,
     string? Code,
@@ -27,13 +31,20 @@ public sealed record ScanRequest(
     string? Lot = null,
     DateOnly? Expiry = null,
     string? Reason = null,
-    string? Note = null);
+    string? Note = null)
+{
+    /// <summary>A bigger payload is answered "Bad scan: too large" without being read.</summary>
+    public const int MaxPayloadBytes = 4096;
+}
 
 public sealed record ScanProduct(Guid Id, string Sku, string Name);
 
 public sealed record ScanLevel(Guid LocationId, long Quantity, long Reserved, long Available, string Status);
 
-/// <summary>The answer to a scan; <see cref="Message"/> fits a small screen (about 40 characters).</summary>
+/// <summary>
+/// The answer to a scan, on the device's result topic (not retained) or from /api/scan:
+/// <c>{"ok","message","product","level"}</c> and more; <see cref="Message"/> fits a small screen (about 40 characters).
+/// </summary>
 public sealed record ScanResult(
     bool Ok,
     string Message,
@@ -48,6 +59,3 @@ public sealed record ScanResult(
     public static ScanResult Fail(string message, Guid? id = null, string? action = null, ScanProduct? product = null) =>
         new(false, message, product, null, id, action);
 }
-
-/// <summary>Who scans: a signed-in user over HTTP, or a registered device over MQTT.</summary>
-public sealed record ScanActor(Guid? UserId, string? DeviceId, Func<Inventory.Domain.Accounts.Permission, bool> Can);

@@ -1,20 +1,23 @@
 using System.Collections.Concurrent;
-using MQTTnet.Protocol;
-using MQTTnet.Server;
 
-namespace Inventory.Edge.Features.Mqtt;
+namespace Inventory.Edge.Features.Devices;
 
 /// <summary>
 /// Which MQTT client belongs to which device on the embedded broker: so a revoked device can be thrown
 /// off at once, and so one device cannot take over another's client id (MQTT lets a newcomer with the same
 /// client id kick the old connection off, which would let a scanner silence its neighbour).
 /// </summary>
+/// <remarks>
+/// The broker feeds this map and lends it a way to disconnect clients (<see cref="AttachBroker"/>), so the
+/// device registry can ask for a revoked device to be thrown off without knowing the broker.
+/// </remarks>
 public sealed class DeviceConnections
 {
     private readonly ConcurrentDictionary<string, string> _deviceOfClient = new(StringComparer.Ordinal);
-    private MqttServer? _server;
+    private Func<IReadOnlyCollection<string>, Task>? _disconnectClients;
 
-    internal void Attach(MqttServer server) => _server = server;
+    /// <summary>Called once by the embedded broker; without a broker, revoking only refuses the next login.</summary>
+    public void AttachBroker(Func<IReadOnlyCollection<string>, Task> disconnectClients) => _disconnectClients = disconnectClients;
 
     /// <summary>False when the client id is held by a connected client of another device.</summary>
     public bool MayUse(string clientId, string deviceId) =>
@@ -34,22 +37,15 @@ public sealed class DeviceConnections
 
     public async Task DisconnectAsync(string deviceId)
     {
-        if (_server is null)
+        if (_disconnectClients is null)
         {
             return;
         }
 
-        var clients = _deviceOfClient.Where(kv => kv.Value == deviceId).Select(kv => kv.Key).ToList();
-        foreach (var client in await _server.GetClientsAsync())
+        var clients = _deviceOfClient.Where(kv => kv.Value == deviceId).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
+        if (clients.Count > 0)
         {
-            if (clients.Contains(client.Id, StringComparer.Ordinal))
-            {
-                await client.DisconnectAsync(new MqttServerClientDisconnectOptions
-                {
-                    ReasonCode = MqttDisconnectReasonCode.NotAuthorized,
-                    ReasonString = "Device revoked",
-                });
-            }
+            await _disconnectClients(clients);
         }
     }
 }
