@@ -1,26 +1,19 @@
+using Inventory.Cloud.Features.Sync.Feed;
 using Inventory.Sync;
-using Npgsql;
 
-namespace Inventory.Cloud.Features.Sync;
+namespace Inventory.Cloud.Features.Catalog;
 
 /// <summary>
-/// Master data edited in the cloud (catalog, users): its table and its feed row in one transaction, stamped
-/// with the cloud's clock and based on the version it replaces, exactly as an edge's edit would be.
+/// Catalog edits made in the cloud (products, categories): the row and its feed entry in one transaction,
+/// stamped with the cloud's clock, exactly as an edge's edit would be.
 /// </summary>
-public sealed class CloudWrites(NpgsqlDataSource dataSource, HybridLogicalClock clock, TimeProvider time)
+public sealed class CloudWrites(CloudEdits edits)
 {
-    public async Task<string> SaveAsync<T>(string kind, Guid id, T record, CancellationToken ct)
-    {
-        var now = time.GetUtcNow();
-        var data = SyncJson.ToElement(record);
-        await using var c = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
-        await FeedWriter.LockAsync(c, tx, ct);
-        var current = await FeedWriter.CurrentAsync(c, tx, kind, id, ct);
-        var hlc = clock.Next();
-        await TypedTables.WriteAsync(c, tx, kind, data, hlc, origin: null, now, ct);
-        await FeedWriter.UpsertAsync(c, tx, kind, id, hlc, current?.Hlc, data.GetRawText(), originSite: null, audience: null, now, ct);
-        await tx.CommitAsync(ct);
-        return hlc;
-    }
+    public Task<string> SaveAsync<T>(string kind, Guid id, T record, CancellationToken ct) =>
+        edits.SaveAsync(kind, id, SyncJson.ToElement(record), kind switch
+        {
+            ChangeKinds.Product => (c, tx, data, hlc, now, token) => CatalogTables.WriteProductAsync(c, tx, data, hlc, origin: null, now, token),
+            ChangeKinds.Category => CatalogTables.WriteCategoryAsync,
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "The catalog writes products and categories only."),
+        }, ct);
 }

@@ -1,10 +1,11 @@
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Inventory.Cloud.Features.Sync;
+namespace Inventory.Cloud.Features.Sync.Projections;
 
 /// <summary>
-/// Other sites see a site's stock per product and location, summed over bins and lots, as <c>level</c> rows of
+/// The write step of the level-summaries projection (see <see cref="LevelSummaryPublisher"/> for its progress
+/// cursor). Other sites see a site's stock per product and location, summed over bins and lots, as <c>level</c> rows of
 /// the feed, written with the feed's lock held for the pairs a steady push changed or for a chunk of a
 /// catch-up after a backlog.
 /// </summary>

@@ -1,7 +1,10 @@
+using Inventory.Cloud.Features.Sync.Feed;
+using Inventory.Cloud.Features.Sync.Projections;
+using Inventory.Cloud.Infrastructure.Data;
 using Inventory.Sync;
 using Npgsql;
 
-namespace Inventory.Cloud.Features.Sync;
+namespace Inventory.Cloud.Features.Sync.Push;
 
 /// <summary>What a push changed, for the live dashboard once it is committed.</summary>
 public sealed record PushResult(PushAck Ack, IReadOnlyList<(Guid ProductId, Guid LocationId)> Touched);
@@ -55,7 +58,7 @@ public sealed class PushApplier(NpgsqlDataSource dataSource, HybridLogicalClock 
         var lag = batch.Movements.Count > 0
             ? Math.Max(0, (now - batch.Movements.Max(m => m.RecordedAt)).TotalSeconds)
             : batch.PendingAfterThis == 0 ? 0 : (double?)null;
-        await TypedTables.ExecAsync(c, tx, """
+        await NpgsqlExec.ExecAsync(c, tx, """
             UPDATE sites SET movements_cursor = greatest(movements_cursor, $2), changes_cursor = greatest(changes_cursor, $3),
                 last_contact_at = $4, last_push_at = $4, pending = $5, lag_seconds = coalesce($6, lag_seconds), protocol_version = $7,
                 summaries_at = CASE WHEN $8 THEN $4 ELSE summaries_at END, summaries_deferred = $9, summaries_seq = $10,
