@@ -36,4 +36,15 @@ internal static class LevelSummaries
         command.Parameters.Add(new NpgsqlParameter { Value = pairs.Select(p => p.LocationId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
         return await command.ExecuteNonQueryAsync(ct);
     }
+
+    /// <summary>
+    /// The ledger's last sequence number this transaction sees, the value the projection's progress cursor
+    /// (<c>sites.summaries_seq</c>) takes. With the site's row locked every movement of the site is in it, and
+    /// any later one gets a higher number.
+    /// </summary>
+    internal static async Task<long> LastLedgerSeqAsync(NpgsqlConnection c, NpgsqlTransaction tx, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SELECT coalesce(max(seq), 0) FROM stock_movements", c, tx);
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
 }

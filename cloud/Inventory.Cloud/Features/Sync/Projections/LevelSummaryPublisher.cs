@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using Inventory.Cloud.Features.Sync.Feed;
-using Inventory.Cloud.Features.Sync.Push;
 using Inventory.Sync;
 using Npgsql;
 
@@ -92,7 +91,7 @@ public sealed partial class LevelSummaryPublisher(
             (after, backlogPushes) = (reader.GetInt64(0), reader.GetInt64(2));
         }
 
-        var upTo = await PushApplier.LastLedgerSeqAsync(c, tx, ct);
+        var upTo = await LevelSummaries.LastLedgerSeqAsync(c, tx, ct);
         await tx.CommitAsync(ct);
         return new Range(after, upTo, backlogPushes);
     }

@@ -54,7 +54,7 @@ public sealed class PushApplier(NpgsqlDataSource dataSource, HybridLogicalClock 
         }
 
         var deferred = state.Deferred || (movements.Applied > 0 && !steady);
-        var summariesSeq = movements.Applied > 0 && !deferred ? await LastLedgerSeqAsync(c, tx, ct) : state.SummariesSeq;
+        var summariesSeq = movements.Applied > 0 && !deferred ? await LevelSummaries.LastLedgerSeqAsync(c, tx, ct) : state.SummariesSeq;
         var lag = batch.Movements.Count > 0
             ? Math.Max(0, (now - batch.Movements.Max(m => m.RecordedAt)).TotalSeconds)
             : batch.PendingAfterThis == 0 ? 0 : (double?)null;
@@ -90,15 +90,5 @@ public sealed class PushApplier(NpgsqlDataSource dataSource, HybridLogicalClock 
         return await reader.ReadAsync(ct)
             ? new SiteState(reader.GetInt64(0), reader.GetBoolean(1), reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2))
             : new SiteState(0, false, null);
-    }
-
-    /// <summary>
-    /// The ledger's last sequence number this transaction sees. With the site's row locked every movement of
-    /// the site is in it, and any later one gets a higher number.
-    /// </summary>
-    internal static async Task<long> LastLedgerSeqAsync(NpgsqlConnection c, NpgsqlTransaction tx, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand("SELECT coalesce(max(seq), 0) FROM stock_movements", c, tx);
-        return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 }
