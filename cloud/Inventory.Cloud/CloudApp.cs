@@ -4,6 +4,7 @@ using Inventory.Cloud.Features.Realtime;
 using Inventory.Cloud.Features.Sites;
 using Inventory.Cloud.Features.Stock;
 using Inventory.Cloud.Features.Sync;
+using Inventory.Cloud.Features.Sync.Conflicts;
 using Inventory.Cloud.Features.Users;
 using Inventory.Cloud.Features.Web;
 using Inventory.Cloud.Infrastructure.Data;

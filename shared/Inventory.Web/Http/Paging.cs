@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace Inventory.Web.Http;
 
@@ -18,3 +19,9 @@ public static class Paging
 
     public static int Limit(int? limit) => limit ?? DefaultLimit;
 }
+
+/// <summary>
+/// A page of results; `next` (null on the last page) is passed back to get the following one. Written out
+/// even when null, so a client tells "last page" from "field missing".
+/// </summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Next);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Inventory.Cloud.Features.Sync;
+using Inventory.Cloud.Features.Sync.Projections;
 using Inventory.Cloud.Tests.Infrastructure;
 using Inventory.Sync;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Inventory.Cloud.Features.Sync.Push;
 using Inventory.Cloud.Tests.Infrastructure;
 using Inventory.Sync;
 

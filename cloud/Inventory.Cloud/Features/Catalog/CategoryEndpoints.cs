@@ -1,4 +1,3 @@
-using Inventory.Cloud.Features.Sync;
 using Inventory.Cloud.Infrastructure.Data;
 using Inventory.Domain.Accounts;
 using Inventory.Sync;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Inventory.Cloud.Features.Sync;
 using Inventory.Cloud.Infrastructure.Data;
 using Inventory.Cloud.Infrastructure.Data.Entities;
 using Inventory.Domain.Accounts;

@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using Inventory.Cloud.Features.Sync;
+using Inventory.Cloud.Features.Sync.Push;
 using Microsoft.AspNetCore.SignalR;
 using Npgsql;
 

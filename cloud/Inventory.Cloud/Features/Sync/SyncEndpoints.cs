@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Inventory.Cloud.Features.Realtime;
+using Inventory.Cloud.Features.Sync.Feed;
+using Inventory.Cloud.Features.Sync.Push;
 using Inventory.Sync;
 using Microsoft.AspNetCore.Mvc;
 

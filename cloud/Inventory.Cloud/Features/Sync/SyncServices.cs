@@ -1,3 +1,8 @@
+using Inventory.Cloud.Features.Catalog;
+using Inventory.Cloud.Features.Sync.Feed;
+using Inventory.Cloud.Features.Sync.Projections;
+using Inventory.Cloud.Features.Sync.Push;
+using Inventory.Cloud.Features.Users;
 using Inventory.Sync;
 using Microsoft.AspNetCore.Authentication;
 
@@ -15,7 +20,10 @@ public static class SyncServices
         services.AddHostedService(sp => sp.GetRequiredService<LevelSummaryPublisher>());
         services.AddSingleton<FeedReader>();
         services.AddSingleton<SiteContact>();
+        services.AddSingleton<CloudEdits>();
+        // The catalog's and the accounts' writers: cloud edits go onto the feed like a site's, through CloudEdits.
         services.AddSingleton<CloudWrites>();
+        services.AddSingleton<UserWrites>();
         services.AddSingleton<FeedSignal>();
         services.AddHostedService(sp => sp.GetRequiredService<FeedSignal>());
         services.AddAuthentication()

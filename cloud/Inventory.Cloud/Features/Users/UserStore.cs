@@ -1,5 +1,4 @@
 using Inventory.Cloud.Features.Auth;
-using Inventory.Cloud.Features.Sync;
 using Inventory.Cloud.Infrastructure.Data;
 using Inventory.Domain.Accounts;
 using Inventory.Sync;
@@ -13,13 +12,13 @@ namespace Inventory.Cloud.Features.Users;
 /// here signs in at any box, also while that box is offline afterwards. A new security stamp on each change
 /// ends the old tokens here and at every box that has pulled the change.
 /// </summary>
-public sealed class UserStore(IDbContextFactory<CloudDbContext> contexts, CloudWrites writes, IServiceProvider services)
+public sealed class UserStore(IDbContextFactory<CloudDbContext> contexts, UserWrites writes, IServiceProvider services)
 {
     public async Task<UserRecord> CreateAsync(string username, string password, Role role, CancellationToken ct)
     {
         var record = new UserRecord(Guid.CreateVersion7(), username, PasswordHasher.Hash(password), role.ToWireName(), true,
             PasswordHasher.NewSecurityStamp());
-        await writes.SaveAsync(ChangeKinds.User, record.Id, record, ct);
+        await writes.SaveAsync(record, ct);
         return record;
     }
 
@@ -34,7 +33,7 @@ public sealed class UserStore(IDbContextFactory<CloudDbContext> contexts, CloudW
 
         var current = new UserRecord(user.Id, user.Username, user.PasswordHash, user.Role, user.IsActive, user.SecurityStamp);
         var changed = change(current) with { SecurityStamp = PasswordHasher.NewSecurityStamp() };
-        await writes.SaveAsync(ChangeKinds.User, id, changed, ct);
+        await writes.SaveAsync(changed, ct);
         services.GetRequiredService<CloudUserSessions>().Forget(id);
         return changed;
     }

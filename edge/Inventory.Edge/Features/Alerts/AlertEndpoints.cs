@@ -41,6 +41,8 @@ public static class AlertEndpoints
             .ValidateOnStart();
         services.AddSingleton<AlertEvents>();
         services.AddSingleton<ReorderAlerts>();
+        // The movement writer calls it inside its transaction, knowing only the ledger's observer interface.
+        services.AddSingleton<ILedgerTransactionObserver>(sp => sp.GetRequiredService<ReorderAlerts>());
         services.AddHostedService<AlertMailSender>();
         return services;
     }

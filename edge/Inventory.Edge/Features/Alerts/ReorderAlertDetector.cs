@@ -1,4 +1,5 @@
 using System.Globalization;
+using Inventory.Edge.Features.Ledger;
 using Microsoft.Data.Sqlite;
 
 namespace Inventory.Edge.Features.Alerts;
@@ -11,7 +12,7 @@ namespace Inventory.Edge.Features.Alerts;
 /// commit still sends it; a crash before leaves neither). Cost on the hot path: one indexed UPDATE per
 /// touched level that is above its point, an INSERT only when an alert actually opens.
 /// </summary>
-internal sealed class ReorderAlertDetector : IDisposable
+internal sealed class ReorderAlertDetector : ILedgerTransactionSession
 {
     private readonly string _siteCode;
     private readonly IReadOnlyList<string>? _globalRecipients;
@@ -22,6 +23,7 @@ internal sealed class ReorderAlertDetector : IDisposable
     private readonly SqliteCommand _queueMail;
     private readonly List<AlertChanged> _pending = [];
     private bool _mailPending;
+    private int _commandStart;
 
     public ReorderAlertDetector(SqliteConnection connection, string siteCode, IReadOnlyList<string>? globalRecipients, ReorderAlerts owner)
     {
@@ -46,8 +48,8 @@ internal sealed class ReorderAlertDetector : IDisposable
             """, "$alert", "$recipients", "$subject", "$body", "$at");
     }
 
-    /// <summary>Events of this batch so far; the writer cuts back to a mark when a command rolls back.</summary>
-    public int Mark => _pending.Count;
+    /// <summary>Remembers where this command's events start, to cut them off if it rolls back.</summary>
+    public void BeginCommand() => _commandStart = _pending.Count;
 
     public void Enlist(SqliteTransaction? transaction)
     {
@@ -57,8 +59,9 @@ internal sealed class ReorderAlertDetector : IDisposable
         }
     }
 
-    public void Observe(Guid productId, Guid locationId, string sku, string locationCode, long available, int? reorderPoint, DateTimeOffset now)
+    public void Observe(in ChangedLevel level)
     {
+        var (productId, locationId, sku, locationCode, available, reorderPoint, now) = level;
         var ms = now.ToUnixTimeMilliseconds();
         var product = productId.ToString("D");
         var location = locationId.ToString("D");
@@ -90,8 +93,8 @@ internal sealed class ReorderAlertDetector : IDisposable
         }
     }
 
-    /// <summary>Forgets what a rolled-back command did.</summary>
-    public void RollbackTo(int mark) => _pending.RemoveRange(mark, _pending.Count - mark);
+    /// <summary>Forgets what a rolled-back command did (its rows went with the savepoint).</summary>
+    public void RollbackCommand() => _pending.RemoveRange(_commandStart, _pending.Count - _commandStart);
 
     /// <summary>After the commit: tell listeners and wake the mail sender.</summary>
     public void Committed()
@@ -108,6 +111,7 @@ internal sealed class ReorderAlertDetector : IDisposable
     {
         _pending.Clear();
         _mailPending = false;
+        _commandStart = 0;
     }
 
     public void Dispose()

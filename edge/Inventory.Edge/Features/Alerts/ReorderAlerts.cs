@@ -1,20 +1,25 @@
 using System.Threading.Channels;
+using Inventory.Edge.Features.Ledger;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace Inventory.Edge.Features.Alerts;
 
 /// <summary>
-/// What the movement writer needs to keep alerts: detectors bound to its connection, the event stream and
-/// the mail sender's wake-up call.
+/// Reorder alerts as a ledger observer: the movement writer opens a detector on its connection and calls it
+/// inside its transaction; after each commit the detector hands the alerts that opened or closed to the event
+/// stream and wakes the mail sender.
 /// </summary>
 public sealed class ReorderAlerts(
     AlertEvents events, IOptions<AlertsOptions> alerts, IOptions<SmtpOptions> smtp, IOptions<EdgeOptions> edge)
+    : ILedgerTransactionObserver
 {
     private readonly Channel<bool> _mailQueued = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     internal ChannelReader<bool> MailQueued => _mailQueued.Reader;
+
+    public ILedgerTransactionSession Open(SqliteConnection connection) => CreateDetector(connection);
 
     internal ReorderAlertDetector CreateDetector(SqliteConnection connection)
     {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using Inventory.Domain.Accounts;
-using Inventory.Edge.Features.Ledger;
 using Inventory.Edge.Infrastructure.Data;
 using Inventory.Web.Auth;
 using Inventory.Web.Http;

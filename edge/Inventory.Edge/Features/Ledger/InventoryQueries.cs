@@ -1,6 +1,7 @@
 using System.Globalization;
 using Inventory.Domain.Ledger;
 using Inventory.Edge.Infrastructure.Data;
+using Inventory.Web.Http;
 using Microsoft.Data.Sqlite;
 
 namespace Inventory.Edge.Features.Ledger;
@@ -17,11 +18,6 @@ public sealed record RemoteLevelView(Guid LocationId, string? LocationCode, stri
 /// <summary>`levels` and the totals are this site's; `otherSites` is what the cloud reports for the others (never in the totals).</summary>
 public sealed record ProductLevels(
     Guid ProductId, string Sku, IReadOnlyList<LocationLevel> Levels, long Total, long TotalAvailable, IReadOnlyList<RemoteLevelView> OtherSites);
-
-/// <summary>A page of results; `next` (null on the last page) is passed back to get the following one.</summary>
-public sealed record Page<T>(
-    IReadOnlyList<T> Items,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] string? Next);
 
 /// <summary>Reads of levels and the ledger, in plain SQL over the read side of WAL (never blocked by the writer).</summary>
 public sealed class InventoryQueries(EdgeDatabase database)

@@ -11,7 +11,7 @@ namespace Inventory.Edge.Features.Ledger;
 /// the writer then rolls back to the command's savepoint, so a refusal leaves nothing behind.
 /// </summary>
 internal sealed partial class LedgerApplier(
-    LedgerStatements sql, string siteCode, JsonSerializerOptions json, Alerts.ReorderAlertDetector? alerts = null,
+    LedgerStatements sql, string siteCode, JsonSerializerOptions json, LedgerObservers? observers = null,
     HybridLogicalClock? clock = null)
 {
     private sealed record ProductInfo(bool Active, string Sku, int? ReorderPoint, int? MaxLevel);
@@ -79,7 +79,7 @@ internal sealed partial class LedgerApplier(
         }
 
         var result = new MovementResult(movements, [.. stocks.Select(kv => LevelOf(kv.Key.Item1, kv.Key.Item2, kv.Value))], transfer);
-        ObserveReorderPoints(stocks, now);
+        ObserveLevels(stocks, now);
         if (command.IdempotencyKey is { } newKey)
         {
             var insert = sql.InsertIdempotency;
@@ -95,12 +95,12 @@ internal sealed partial class LedgerApplier(
     }
 
     /// <summary>
-    /// The alert hook: each level this command touched, as the command leaves it, against its reorder point.
-    /// Inside the transaction, so an alert opens or closes with the movement that caused it, or not at all.
+    /// The observers' hook (reorder alerts): each level this command touched, as the command leaves it. Inside
+    /// the transaction, so what an observer writes commits with the movement that caused it, or not at all.
     /// </summary>
-    private void ObserveReorderPoints(Dictionary<(Guid, Guid), Stock> stocks, DateTimeOffset now)
+    private void ObserveLevels(Dictionary<(Guid, Guid), Stock> stocks, DateTimeOffset now)
     {
-        if (alerts is null)
+        if (observers is null)
         {
             return;
         }
@@ -108,7 +108,7 @@ internal sealed partial class LedgerApplier(
         foreach (var ((productId, locationId), stock) in stocks)
         {
             var available = stock.Slots.Sum(s => s.Quantity - s.Reserved);
-            alerts.Observe(productId, locationId, stock.Product.Sku, stock.Location.Code, available, stock.Product.ReorderPoint, now);
+            observers.Observe(new ChangedLevel(productId, locationId, stock.Product.Sku, stock.Location.Code, available, stock.Product.ReorderPoint, now));
         }
     }
 

@@ -11,6 +11,7 @@ public static class LedgerEndpoints
 {
     public static IServiceCollection AddLedger(this IServiceCollection services)
     {
+        services.AddSingleton<LedgerNotifications>();
         services.AddSingleton<MovementWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<MovementWriter>());
         services.AddSingleton<InventoryQueries>();

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Threading.Channels;
-using Inventory.Edge.Features.Alerts;
-using Inventory.Edge.Features.Realtime;
 using Inventory.Edge.Infrastructure.Data;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Data.Sqlite;
@@ -24,18 +22,18 @@ public sealed partial class MovementWriter : BackgroundService
     private readonly JsonSerializerOptions _json;
     private readonly ILogger<MovementWriter> _logger;
     private readonly LedgerNotifications _notifications;
-    private readonly ReorderAlerts _alerts;
+    private readonly IEnumerable<ILedgerTransactionObserver> _observers;
     private readonly Inventory.Sync.HybridLogicalClock _clock;
     private long _commits;
     private long _committedRequests;
 
     public MovementWriter(
         EdgeDatabase database, TimeProvider time, IOptions<EdgeOptions> options, IOptions<JsonOptions> json,
-        LedgerNotifications notifications, ReorderAlerts alerts, Inventory.Sync.HybridLogicalClock clock, ILogger<MovementWriter> logger)
+        LedgerNotifications notifications, IEnumerable<ILedgerTransactionObserver> observers, Inventory.Sync.HybridLogicalClock clock, ILogger<MovementWriter> logger)
     {
         _clock = clock;
         _notifications = notifications;
-        _alerts = alerts;
+        _observers = observers;
         _database = database;
         _time = time;
         _options = options.Value;
@@ -63,8 +61,8 @@ public sealed partial class MovementWriter : BackgroundService
     {
         await using var connection = await _database.OpenAsync(stoppingToken);
         using var statements = new LedgerStatements(connection);
-        using var detector = _alerts.CreateDetector(connection);
-        var applier = new LedgerApplier(statements, _options.Site.Code, _json, detector, _clock);
+        using var observers = new LedgerObservers(_observers, connection);
+        var applier = new LedgerApplier(statements, _options.Site.Code, _json, observers, _clock);
         var batch = new List<Pending>(_options.Ledger.MaxBatch);
         var reader = _queue.Reader;
         try
@@ -76,7 +74,7 @@ public sealed partial class MovementWriter : BackgroundService
                     batch.Add(next);
                 }
 
-                CommitBatch(connection, statements, applier, detector, batch);
+                CommitBatch(connection, statements, applier, observers, batch);
                 batch.Clear();
             }
         }
@@ -93,36 +91,36 @@ public sealed partial class MovementWriter : BackgroundService
     }
 
     private void CommitBatch(
-        SqliteConnection connection, LedgerStatements statements, LedgerApplier applier, ReorderAlertDetector detector, List<Pending> batch)
+        SqliteConnection connection, LedgerStatements statements, LedgerApplier applier, LedgerObservers observers, List<Pending> batch)
     {
         var outcomes = new LedgerOutcome[batch.Count];
         try
         {
             using var transaction = connection.BeginTransaction(deferred: false);
             statements.Enlist(transaction);
-            detector.Enlist(transaction);
+            observers.Enlist(transaction);
             var now = _time.GetUtcNow();
             for (var i = 0; i < batch.Count; i++)
             {
-                var mark = detector.Mark;
+                observers.BeginCommand();
                 outcomes[i] = ApplyOne(transaction, applier, batch[i].Command, now, i);
                 if (outcomes[i].Kind is not (LedgerOutcomeKind.Committed or LedgerOutcomeKind.Replayed))
                 {
-                    detector.RollbackTo(mark);
+                    observers.RollbackCommand();
                 }
             }
 
             transaction.Commit();
             statements.Enlist(null);
-            detector.Enlist(null);
+            observers.Enlist(null);
         }
         catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
         {
             // The batch did not commit (disk full, I/O error, database locked past the timeout): nothing is
             // acknowledged, and every caller hears so, including those whose own part was fine.
             statements.Enlist(null);
-            detector.Enlist(null);
-            detector.Discard();
+            observers.Enlist(null);
+            observers.Discard();
             LogBatchFailed(_logger, ex, batch.Count);
             foreach (var pending in batch)
             {
@@ -132,7 +130,7 @@ public sealed partial class MovementWriter : BackgroundService
             return;
         }
 
-        detector.Committed();
+        observers.Committed();
         Interlocked.Increment(ref _commits);
         Interlocked.Add(ref _committedRequests, batch.Count);
         for (var i = 0; i < batch.Count; i++)

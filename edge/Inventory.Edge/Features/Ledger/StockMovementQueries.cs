@@ -1,5 +1,6 @@
 using System.Globalization;
 using Inventory.Edge.Infrastructure.Data;
+using Inventory.Web.Http;
 using Microsoft.Data.Sqlite;
 
 namespace Inventory.Edge.Features.Ledger;

@@ -5,7 +5,6 @@ public static class RealtimeServices
     public static IServiceCollection AddRealtime(this IServiceCollection services)
     {
         services.AddSignalR();
-        services.AddSingleton<LedgerNotifications>();
         services.AddSingleton<ChangeFeed>();
         services.AddHostedService<RealtimeBroadcaster>();
         return services;

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
-using Inventory.Edge.Features.Realtime;
+using Inventory.Edge.Features.Ledger;
 using Inventory.Sync;
 using Microsoft.Extensions.Options;
 

@@ -1,12 +1,12 @@
 using System.Threading.Channels;
-using Inventory.Edge.Features.Ledger;
 
-namespace Inventory.Edge.Features.Realtime;
+namespace Inventory.Edge.Features.Ledger;
 
 /// <summary>
-/// Hands committed movement results from the writer to whoever broadcasts them. The writer never waits
-/// here: when listeners fall far behind, the oldest notices are dropped, and clients catch up with
-/// <see cref="InventoryHub.ChangesSince"/> (the ledger, not this queue, is the record).
+/// The writer's commit event: hands committed movement results to whoever broadcasts them (the realtime
+/// feature reads <see cref="Reader"/>; the ledger never knows who listens). The writer never waits here: when
+/// listeners fall far behind, the oldest notices are dropped, and clients catch up from the ledger itself
+/// (the hub's ChangesSince): the ledger, not this queue, is the record.
 /// </summary>
 public sealed class LedgerNotifications
 {

@@ -2,7 +2,7 @@ using Inventory.Sync;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Inventory.Cloud.Features.Sync;
+namespace Inventory.Cloud.Features.Sync.Conflicts;
 
 /// <summary>
 /// SKUs and barcodes are unique across the company, but two boxes offline can each make a product under the

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Inventory.Cloud.Features.Sync;
+namespace Inventory.Cloud.Features.Sync.Feed;
 
 /// <summary>
 /// Wakes long-polling pulls when the feed grows. It listens to PostgreSQL's NOTIFY (sent by every feed

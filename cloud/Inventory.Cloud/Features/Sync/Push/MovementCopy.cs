@@ -2,7 +2,7 @@ using Inventory.Sync;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Inventory.Cloud.Features.Sync;
+namespace Inventory.Cloud.Features.Sync.Push;
 
 /// <summary>Movements of a push as one binary COPY, into the ledger itself or into a staging table.</summary>
 internal static class MovementCopy

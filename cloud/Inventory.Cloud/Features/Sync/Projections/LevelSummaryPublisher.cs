@@ -1,11 +1,14 @@
-using Inventory.Sync;
 using System.Threading.Channels;
+using Inventory.Cloud.Features.Sync.Feed;
+using Inventory.Sync;
 using Npgsql;
 
-namespace Inventory.Cloud.Features.Sync;
+namespace Inventory.Cloud.Features.Sync.Projections;
 
 /// <summary>
-/// Catches other sites' view of a site's levels up after the site worked off a backlog: every pair its ledger
+/// The level-summaries projection's catch-up: the ledger projected into <c>level</c> rows of the feed, with
+/// <c>sites.summaries_seq</c> as its progress cursor (the last ledger sequence number projected for the site;
+/// <c>summaries_deferred</c> says the projection is behind). Catches other sites' view of a site's levels up after the site worked off a backlog: every pair its ledger
 /// touched since the last catch-up (the range read with the site's row locked, so nothing is missed), written
 /// to the feed in chunks. Asked for by a push after its commit: at the end of a backlog, and
 /// at most every <see cref="BacklogInterval"/> during a long one. A sweep finds sites left deferred, by a
@@ -88,7 +91,7 @@ public sealed partial class LevelSummaryPublisher(
             (after, backlogPushes) = (reader.GetInt64(0), reader.GetInt64(2));
         }
 
-        var upTo = await PushApplier.LastLedgerSeqAsync(c, tx, ct);
+        var upTo = await LevelSummaries.LastLedgerSeqAsync(c, tx, ct);
         await tx.CommitAsync(ct);
         return new Range(after, upTo, backlogPushes);
     }

@@ -3,7 +3,7 @@ using Inventory.Domain.Accounts;
 using Inventory.Web.Auth;
 using Microsoft.EntityFrameworkCore;
 
-namespace Inventory.Cloud.Features.Sync;
+namespace Inventory.Cloud.Features.Sync.Conflicts;
 
 /// <summary>What replication could not settle on its own, for a manager to read.</summary>
 public static class SyncReportEndpoints

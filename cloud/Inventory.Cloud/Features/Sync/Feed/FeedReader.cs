@@ -3,7 +3,7 @@ using System.Text.Json;
 using Inventory.Sync;
 using Npgsql;
 
-namespace Inventory.Cloud.Features.Sync;
+namespace Inventory.Cloud.Features.Sync.Feed;
 
 /// <summary>Reads a site's page of the feed: everything after its cursor that is for every site or for it, except its own changes.</summary>
 public sealed class FeedReader(NpgsqlDataSource dataSource)

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Inventory.Cloud.Features.Sync;
+namespace Inventory.Cloud.Features.Sync.Feed;
 
 /// <summary>Records when a site last pulled; pushes record their own contact in their transaction.</summary>
 public sealed class SiteContact(NpgsqlDataSource dataSource, TimeProvider time)

@@ -1,7 +1,10 @@
+using Inventory.Cloud.Features.Sync.Feed;
+using Inventory.Cloud.Features.Sync.Projections;
+using Inventory.Cloud.Infrastructure.Data;
 using Inventory.Sync;
 using Npgsql;
 
-namespace Inventory.Cloud.Features.Sync;
+namespace Inventory.Cloud.Features.Sync.Push;
 
 /// <summary>What a push changed, for the live dashboard once it is committed.</summary>
 public sealed record PushResult(PushAck Ack, IReadOnlyList<(Guid ProductId, Guid LocationId)> Touched);
@@ -51,11 +54,11 @@ public sealed class PushApplier(NpgsqlDataSource dataSource, HybridLogicalClock 
         }
 
         var deferred = state.Deferred || (movements.Applied > 0 && !steady);
-        var summariesSeq = movements.Applied > 0 && !deferred ? await LastLedgerSeqAsync(c, tx, ct) : state.SummariesSeq;
+        var summariesSeq = movements.Applied > 0 && !deferred ? await LevelSummaries.LastLedgerSeqAsync(c, tx, ct) : state.SummariesSeq;
         var lag = batch.Movements.Count > 0
             ? Math.Max(0, (now - batch.Movements.Max(m => m.RecordedAt)).TotalSeconds)
             : batch.PendingAfterThis == 0 ? 0 : (double?)null;
-        await TypedTables.ExecAsync(c, tx, """
+        await NpgsqlExec.ExecAsync(c, tx, """
             UPDATE sites SET movements_cursor = greatest(movements_cursor, $2), changes_cursor = greatest(changes_cursor, $3),
                 last_contact_at = $4, last_push_at = $4, pending = $5, lag_seconds = coalesce($6, lag_seconds), protocol_version = $7,
                 summaries_at = CASE WHEN $8 THEN $4 ELSE summaries_at END, summaries_deferred = $9, summaries_seq = $10,
@@ -87,15 +90,5 @@ public sealed class PushApplier(NpgsqlDataSource dataSource, HybridLogicalClock 
         return await reader.ReadAsync(ct)
             ? new SiteState(reader.GetInt64(0), reader.GetBoolean(1), reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2))
             : new SiteState(0, false, null);
-    }
-
-    /// <summary>
-    /// The ledger's last sequence number this transaction sees. With the site's row locked every movement of
-    /// the site is in it, and any later one gets a higher number.
-    /// </summary>
-    internal static async Task<long> LastLedgerSeqAsync(NpgsqlConnection c, NpgsqlTransaction tx, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand("SELECT coalesce(max(seq), 0) FROM stock_movements", c, tx);
-        return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 }

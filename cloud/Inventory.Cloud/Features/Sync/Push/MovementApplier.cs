@@ -1,8 +1,10 @@
+using Inventory.Cloud.Features.Sync.Projections;
+using Inventory.Cloud.Infrastructure.Data;
 using Inventory.Sync;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Inventory.Cloud.Features.Sync;
+namespace Inventory.Cloud.Features.Sync.Push;
 
 /// <summary>What a batch of movements did: the pairs are those whose level it changed.</summary>
 public sealed record MovementOutcome(int Applied, int AlreadyKnown, IReadOnlyList<Guid> Quarantined, IReadOnlyList<(Guid ProductId, Guid LocationId)> Touched);
@@ -137,7 +139,7 @@ public static class MovementApplier
         NpgsqlConnection c, NpgsqlTransaction tx, string site, IReadOnlyList<MovementRecord> movements, DateTimeOffset now, CancellationToken ct)
     {
         var known = await KnownIdsAsync(c, tx, movements, ct);
-        await TypedTables.ExecAsync(c, tx, """
+        await NpgsqlExec.ExecAsync(c, tx, """
             CREATE TEMP TABLE IF NOT EXISTS push_staging (
                 id uuid, site_seq bigint, type text, product_id uuid, location_id uuid, bin text, lot text, expiry text,
                 quantity bigint, reserved_delta bigint, unit_cost numeric(14,4), reason text, note text, reference_type text,

@@ -1,7 +1,9 @@
+using Inventory.Cloud.Features.Sync.Conflicts;
+using Inventory.Cloud.Features.Sync.Feed;
 using Inventory.Sync;
 using Npgsql;
 
-namespace Inventory.Cloud.Features.Sync;
+namespace Inventory.Cloud.Features.Sync.Push;
 
 /// <summary>
 /// Applies master data that a site edited (products, categories, its locations and bins, transfers) by the

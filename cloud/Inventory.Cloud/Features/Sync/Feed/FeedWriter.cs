@@ -1,7 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Inventory.Cloud.Features.Sync;
+namespace Inventory.Cloud.Features.Sync.Feed;
 
 /// <summary>The current version of a row as the feed holds it.</summary>
 public sealed record FeedVersion(string Hlc, string Data, string? OriginSite);

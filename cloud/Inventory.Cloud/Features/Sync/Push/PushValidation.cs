@@ -3,7 +3,7 @@ using System.Text.Json;
 using Inventory.Domain.Ledger;
 using Inventory.Sync;
 
-namespace Inventory.Cloud.Features.Sync;
+namespace Inventory.Cloud.Features.Sync.Push;
 
 /// <summary>Checks a batch before anything is written; the first problem refuses it whole.</summary>
 public static class PushValidation

@@ -1,4 +1,4 @@
-namespace Inventory.Cloud.Features.Sync;
+namespace Inventory.Cloud.Features.Sync.Push;
 
 /// <summary>A push that is refused whole: nothing of it is applied, and the edge shows the reason.</summary>
 public sealed class SyncRefusedException(int status, string title, string detail) : Exception(detail)

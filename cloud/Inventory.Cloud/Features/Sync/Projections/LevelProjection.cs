@@ -2,10 +2,11 @@ using Inventory.Sync;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Inventory.Cloud.Features.Sync;
+namespace Inventory.Cloud.Features.Sync.Projections;
 
 /// <summary>
-/// Keeps <c>stock_levels</c> equal to the sum of the ledger: the movements a push applied, summed per product,
+/// The levels projection (inline: it advances in the push's own transaction, so its progress is the ledger's
+/// and needs no cursor of its own). Keeps <c>stock_levels</c> equal to the sum of the ledger: the movements a push applied, summed per product,
 /// location, bin and lot in memory, go in as one upsert of arrays (a push of 5,000 movements is at most 5,000
 /// level rows, usually far fewer). Rows are sent in key order, so two transactions touching the same levels
 /// lock them in the same order.

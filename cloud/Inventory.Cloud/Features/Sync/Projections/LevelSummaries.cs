@@ -1,10 +1,11 @@
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Inventory.Cloud.Features.Sync;
+namespace Inventory.Cloud.Features.Sync.Projections;
 
 /// <summary>
-/// Other sites see a site's stock per product and location, summed over bins and lots, as <c>level</c> rows of
+/// The write step of the level-summaries projection (see <see cref="LevelSummaryPublisher"/> for its progress
+/// cursor). Other sites see a site's stock per product and location, summed over bins and lots, as <c>level</c> rows of
 /// the feed, written with the feed's lock held for the pairs a steady push changed or for a chunk of a
 /// catch-up after a backlog.
 /// </summary>
@@ -34,5 +35,16 @@ internal static class LevelSummaries
         command.Parameters.Add(new NpgsqlParameter { Value = pairs.Select(p => p.ProductId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
         command.Parameters.Add(new NpgsqlParameter { Value = pairs.Select(p => p.LocationId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
         return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// The ledger's last sequence number this transaction sees, the value the projection's progress cursor
+    /// (<c>sites.summaries_seq</c>) takes. With the site's row locked every movement of the site is in it, and
+    /// any later one gets a higher number.
+    /// </summary>
+    internal static async Task<long> LastLedgerSeqAsync(NpgsqlConnection c, NpgsqlTransaction tx, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SELECT coalesce(max(seq), 0) FROM stock_movements", c, tx);
+        return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 }
