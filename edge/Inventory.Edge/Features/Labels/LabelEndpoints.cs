@@ -19,8 +19,7 @@ public static class LabelEndpoints
         app.MapGet("/api/products/{id:guid}/label", Get).RequirePermission(Permission.ViewInventory)
             .WithTags("Labels")
             .WithName("GetProductLabel")
-            // A file result declares no content type of its own: the four formats are named here.
-            .Produces(StatusCodes.Status200OK, contentType: "text/plain", additionalContentTypes: ["image/png", "image/svg+xml", "application/pdf"])
+            .ProducesFiles("text/plain", "image/png", "image/svg+xml", "application/pdf")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A 4×2 inch product label: format=zpl|png|svg|pdf (default zpl), price=true to show the "
                 + "selling price, lot= and/or expiry=yyyy-mm-dd for a lot label with a GS1 DataMatrix.");

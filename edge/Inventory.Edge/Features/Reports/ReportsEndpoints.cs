@@ -1,5 +1,6 @@
 using Inventory.Domain.Accounts;
 using Inventory.Web.Auth;
+using Inventory.Web.Http;
 
 namespace Inventory.Edge.Features.Reports;
 
@@ -39,7 +40,7 @@ public static class ReportsEndpoints
             .WithSummary("ABC classes by consumption value (shipped quantity at ledger cost), a/b percentages default 80/15.");
     }
 
-    /// <summary>format=csv|pdf answers with a file; a file result declares no content type of its own, so they are named here.</summary>
+    /// <summary>format=csv|pdf answers with a file, beside the JSON of format=json.</summary>
     private static RouteHandlerBuilder ProducesReportFiles(this RouteHandlerBuilder builder) =>
-        builder.Produces(StatusCodes.Status200OK, contentType: "text/csv", additionalContentTypes: ["application/pdf"]);
+        builder.ProducesFiles("text/csv", "application/pdf");
 }
