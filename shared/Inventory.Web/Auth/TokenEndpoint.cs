@@ -2,6 +2,7 @@ using System.Globalization;
 using Inventory.Web.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace Inventory.Web.Auth;
@@ -18,9 +19,12 @@ public static class TokenEndpoint
             .AllowAnonymous()
             .WithTags("Auth")
             .WithName("IssueToken")
-            .WithSummary("Exchange a username and password for a bearer token.");
+            .WithSummary("Exchange a username and password for a bearer token.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-    private static async Task<IResult> IssueAsync(
+    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueAsync(
         TokenRequest request, IPasswordCheck passwords, TokenIssuer tokens, HttpContext http, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Username) || string.IsNullOrEmpty(request.Password)

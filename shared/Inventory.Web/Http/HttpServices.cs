@@ -14,7 +14,7 @@ public static class HttpServices
     {
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
-        services.AddOpenApi("v1");
+        services.AddOpenApi("v1", o => o.AddFileResponses());
         // A malformed body throws so the exception handler can answer with what was wrong, not a bare 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o =>

@@ -4,6 +4,7 @@ using Inventory.Cloud.Infrastructure.Data.Entities;
 using Inventory.Domain.Accounts;
 using Inventory.Web.Auth;
 using Inventory.Web.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.Cloud.Features.Sites;
@@ -32,22 +33,26 @@ public static partial class SiteEndpoints
     {
         var group = app.MapGroup("/api/sites").WithTags("Sites");
         group.MapGet("/", ListAsync).RequirePermission(Permission.ViewInventory)
+            .WithName("ListSites")
             .WithSummary("Every site with its last contact, replication lag and pending movements.");
         group.MapPost("/", CreateAsync).RequirePermission(Permission.ManageSites)
+            .WithName("CreateSite").ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Add a site; the answer holds its credential, shown this once.");
         group.MapPost("/{code}/credential", RotateAsync).RequirePermission(Permission.ManageSites)
+            .WithName("RotateSiteCredential").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Issue a new credential; the old one stops working at once.");
         group.MapDelete("/{code}/credential", RevokeAsync).RequirePermission(Permission.ManageSites)
+            .WithName("RevokeSiteCredential").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Revoke the site's credential; its box can no longer sync.");
     }
 
-    private static async Task<IResult> ListAsync(CloudDbContext db, CancellationToken ct) =>
+    private static async Task<Ok<List<SiteView>>> ListAsync(CloudDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await db.Sites.AsNoTracking().OrderBy(s => s.Code)
             .Select(s => new SiteView(s.Code, s.Name, s.CredentialHash != null, s.LastContactAt, s.LastPushAt, s.LastPullAt,
                 s.Pending, s.LagSeconds, s.MovementsCursor, s.ProtocolVersion))
             .ToListAsync(ct));
 
-    private static async Task<IResult> CreateAsync(CreateSiteRequest request, CloudDbContext db, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Created<SiteCredentialView>, ValidationProblem, ProblemHttpResult>> CreateAsync(CreateSiteRequest request, CloudDbContext db, TimeProvider time, CancellationToken ct)
     {
         var validation = new Validation()
             .RequireText(request.Code, "code", 10)
@@ -77,7 +82,7 @@ public static partial class SiteEndpoints
         return TypedResults.Created($"/api/sites/{request.Code}", new SiteCredentialView(request.Code!, request.Name.Trim(), credential));
     }
 
-    private static async Task<IResult> RotateAsync(string code, CloudDbContext db, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Ok<SiteCredentialView>, ProblemHttpResult>> RotateAsync(string code, CloudDbContext db, TimeProvider time, CancellationToken ct)
     {
         var site = await db.Sites.FirstOrDefaultAsync(s => s.Code == code, ct);
         if (site is null)
@@ -92,7 +97,7 @@ public static partial class SiteEndpoints
         return TypedResults.Ok(new SiteCredentialView(site.Code, site.Name, credential));
     }
 
-    private static async Task<IResult> RevokeAsync(string code, CloudDbContext db, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(string code, CloudDbContext db, CancellationToken ct)
     {
         var updated = await db.Sites.Where(s => s.Code == code)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.CredentialHash, (string?)null), ct);

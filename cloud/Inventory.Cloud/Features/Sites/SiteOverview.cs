@@ -1,5 +1,6 @@
 using Inventory.Domain.Accounts;
 using Inventory.Web.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 
 namespace Inventory.Cloud.Features.Sites;
@@ -25,10 +26,10 @@ public static class SiteOverview
         DateTimeOffset AsOf);
 
     public static void MapSiteOverviewApi(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/sites/overview", ReadAsync).RequirePermission(Permission.ViewInventory).WithTags("Sites")
+        app.MapGet("/api/sites/overview", ReadAsync).RequirePermission(Permission.ViewInventory).WithTags("Sites").WithName("GetSiteOverview")
             .WithSummary("Per site: stock value (cost price; managers only), low and out counts, last contact, lag and pending.");
 
-    private static async Task<IResult> ReadAsync(NpgsqlDataSource dataSource, HttpContext http, TimeProvider time, CancellationToken ct)
+    private static async Task<Ok<List<SiteSummary>>> ReadAsync(NpgsqlDataSource dataSource, HttpContext http, TimeProvider time, CancellationToken ct)
     {
         var costs = http.User.Can(Permission.ViewCostPrices);
         await using var command = dataSource.CreateCommand(

@@ -2,6 +2,7 @@ using Inventory.Cloud.Infrastructure.Data;
 using Inventory.Domain.Accounts;
 using Inventory.Web.Auth;
 using Inventory.Web.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.Cloud.Features.Stock;
@@ -13,11 +14,14 @@ public static class MovementEndpoints
         decimal? UnitCost, string? Reason, string? ReferenceType, string? ReferenceId, Guid? UserId, string? DeviceId,
         DateTimeOffset OccurredAt, DateTimeOffset RecordedAt, DateTimeOffset AppliedAt);
 
+    /// <summary>A page of movements; <c>next</c> is the cursor of the following page, absent on the last.</summary>
+    public sealed record MovementPage(IReadOnlyList<MovementView> Items, string? Next);
+
     public static void MapMovementsApi(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/stock-movements", ListAsync).RequirePermission(Permission.ViewInventory).WithTags("Inventory")
+        app.MapGet("/api/stock-movements", ListAsync).RequirePermission(Permission.ViewInventory).WithTags("Inventory").WithName("ListMovements")
             .WithSummary("The ledgers of every site in order of arrival here; filter and page with 'next'.");
 
-    private static async Task<IResult> ListAsync(
+    private static async Task<Results<Ok<MovementPage>, ValidationProblem>> ListAsync(
         CloudDbContext db, HttpContext http, Guid? productId, Guid? locationId, string? siteCode, string? type,
         DateTimeOffset? from, DateTimeOffset? to, int? limit, string? next, CancellationToken ct)
     {
@@ -43,10 +47,7 @@ public static class MovementEndpoints
         var items = rows.Take(size).Select(m => new MovementView(m.Id, m.Seq, m.SiteCode, m.Type, m.ProductId, m.LocationId, m.Bin, m.Lot,
             m.Quantity, costs ? m.UnitCost : null, m.Reason, m.ReferenceType, m.ReferenceId, m.UserId, m.DeviceId, m.OccurredAt,
             m.RecordedAt, m.AppliedAt)).ToList();
-        return TypedResults.Ok(new
-        {
-            items,
-            next = rows.Count > size ? items[^1].Seq.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
-        });
+        return TypedResults.Ok(new MovementPage(
+            items, rows.Count > size ? items[^1].Seq.ToString(System.Globalization.CultureInfo.InvariantCulture) : null));
     }
 }

@@ -3,6 +3,7 @@ using Inventory.Domain.Accounts;
 using Inventory.Domain.Ledger;
 using Inventory.Web.Auth;
 using Inventory.Web.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.Cloud.Features.Stock;
@@ -20,21 +21,29 @@ public static class StockEndpoints
         Guid Id, Guid ProductId, Guid FromLocationId, Guid ToLocationId, string FromSite, string ToSite, long QuantityShipped,
         long? QuantityReceived, long? Variance, string Status, DateTimeOffset ShippedAt, DateTimeOffset? ReceivedAt);
 
+    /// <summary>A page of levels; <c>next</c> is the cursor of the following page, absent on the last.</summary>
+    public sealed record LevelPage(IEnumerable<LevelView> Items, string? Next);
+
+    public sealed record TransferList(IEnumerable<TransferView> Items);
+
     public static void MapStockApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/inventory", ListAsync).RequirePermission(Permission.ViewInventory).WithTags("Inventory")
+        app.MapGet("/api/inventory", ListAsync).RequirePermission(Permission.ViewInventory).WithTags("Inventory").WithName("ListLevels")
             .WithSummary("Levels across sites, filtered by site, location or product; paged by 'next'.");
         app.MapGet("/api/inventory/{productId:guid}", ProductAsync).RequirePermission(Permission.ViewInventory).WithTags("Inventory")
+            .WithName("GetProductLevels").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Every location of every site holding the product, with siteCode, and what is in transit.");
         app.MapGet("/api/locations", async (CloudDbContext db, string? siteCode, CancellationToken ct) =>
                 TypedResults.Ok(await db.Locations.AsNoTracking().Where(l => siteCode == null || l.SiteCode == siteCode)
                     .OrderBy(l => l.SiteCode).ThenBy(l => l.Code).ToListAsync(ct)))
-            .RequirePermission(Permission.ViewInventory).WithTags("Inventory");
+            .RequirePermission(Permission.ViewInventory).WithTags("Inventory").WithName("ListLocations")
+            .WithSummary("Locations of every site (or of siteCode), by site and code.");
         app.MapGet("/api/transfers", TransfersAsync).RequirePermission(Permission.ViewInventory).WithTags("Inventory")
+            .WithName("ListTransfers")
             .WithSummary("Transfers between sites; status in_transit or received.");
     }
 
-    private static async Task<IResult> ListAsync(
+    private static async Task<Results<Ok<LevelPage>, ValidationProblem>> ListAsync(
         CloudDbContext db, string? siteCode, Guid? locationId, Guid? productId, int? limit, string? next, CancellationToken ct)
     {
         if (new Validation().Paged(limit, next) is { IsValid: false } invalid)
@@ -52,14 +61,11 @@ public static class StockEndpoints
             .OrderBy(l => l.ProductId).ThenBy(l => l.LocationId).ThenBy(l => l.Bin).ThenBy(l => l.Lot)
             .Skip(skip).Take(size + 1).ToListAsync(ct);
         var more = rows.Count > size;
-        return TypedResults.Ok(new
-        {
-            items = rows.Take(size).Select(ToView),
-            next = more ? (skip + size).ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
-        });
+        return TypedResults.Ok(new LevelPage(
+            rows.Take(size).Select(ToView), more ? (skip + size).ToString(System.Globalization.CultureInfo.InvariantCulture) : null));
     }
 
-    private static async Task<IResult> ProductAsync(Guid productId, CloudDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<ProductLevels>, ProblemHttpResult>> ProductAsync(Guid productId, CloudDbContext db, CancellationToken ct)
     {
         if (!await db.Products.AnyAsync(p => p.Id == productId, ct) && !await db.StockLevels.AnyAsync(l => l.ProductId == productId, ct))
         {
@@ -74,13 +80,13 @@ public static class StockEndpoints
         return TypedResults.Ok(new ProductLevels(productId, levels, levels.Sum(l => l.Quantity), [.. transit.Select(ToView)]));
     }
 
-    private static async Task<IResult> TransfersAsync(CloudDbContext db, string? status, string? siteCode, CancellationToken ct)
+    private static async Task<Ok<TransferList>> TransfersAsync(CloudDbContext db, string? status, string? siteCode, CancellationToken ct)
     {
         var transfers = await db.Transfers.AsNoTracking()
             .Where(t => status == null || t.Status == status)
             .Where(t => siteCode == null || t.FromSite == siteCode || t.ToSite == siteCode)
             .OrderByDescending(t => t.ShippedAt).Take(500).ToListAsync(ct);
-        return TypedResults.Ok(new { items = transfers.Select(ToView) });
+        return TypedResults.Ok(new TransferList(transfers.Select(ToView)));
     }
 
     // Member-initialised (not positional) so EF can filter and order on it after the projection.

@@ -3,6 +3,7 @@ using Inventory.Cloud.Features.Realtime;
 using Inventory.Cloud.Features.Sync.Feed;
 using Inventory.Cloud.Features.Sync.Push;
 using Inventory.Sync;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Inventory.Cloud.Features.Sync;
@@ -14,13 +15,23 @@ public static class SyncEndpoints
     public static IEndpointRouteBuilder MapSyncApi(this IEndpointRouteBuilder app)
     {
         var sync = app.MapGroup("").RequireAuthorization(SitePolicy).WithTags("Sync");
+        // Both answer in the sync protocol's own JSON (SyncJson): a JsonHttpResult declares no response, so it is named here.
         sync.MapPost(SyncProtocol.PushPath, PushAsync)
-            .WithMetadata(new RequestSizeLimitAttribute(SyncProtocol.MaxPushBytes));
-        sync.MapGet(SyncProtocol.ChangesPath, ChangesAsync);
+            .WithMetadata(new RequestSizeLimitAttribute(SyncProtocol.MaxPushBytes))
+            .WithName("PushBatch")
+            .WithSummary("A box pushes its new ledger movements and record changes; the answer acknowledges what was applied.")
+            .Produces<PushAck>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        sync.MapGet(SyncProtocol.ChangesPath, ChangesAsync)
+            .WithName("PullChanges")
+            .WithSummary("A box pulls the changes for its site after a cursor, waiting up to `wait` seconds when there are none.")
+            .Produces<ChangePage>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
     }
 
-    private static async Task<IResult> PushAsync(
+    private static async Task<Results<JsonHttpResult<PushAck>, ProblemHttpResult>> PushAsync(
         HttpContext http, PushApplier applier, CloudNotifications notifications, CancellationToken ct)
     {
         if (ProtocolOf(http) is { Problem: { } refused })
@@ -57,7 +68,7 @@ public static class SyncEndpoints
         }
     }
 
-    private static async Task<IResult> ChangesAsync(
+    private static async Task<Results<JsonHttpResult<ChangePage>, ProblemHttpResult, EmptyHttpResult>> ChangesAsync(
         HttpContext http, FeedReader feed, FeedSignal signal, SiteContact contact, TimeProvider time,
         long? after, int? limit, int? wait, CancellationToken ct)
     {
@@ -90,7 +101,7 @@ public static class SyncEndpoints
         }
     }
 
-    private static (int Version, IResult? Problem) ProtocolOf(HttpContext http)
+    private static (int Version, ProblemHttpResult? Problem) ProtocolOf(HttpContext http)
     {
         var header = http.Request.Headers[SyncProtocol.VersionHeader].ToString();
         if (string.IsNullOrEmpty(header))
@@ -109,6 +120,6 @@ public static class SyncEndpoints
         return (version, null);
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Refused(SyncRefusedException e) =>
+    private static ProblemHttpResult Refused(SyncRefusedException e) =>
         TypedResults.Problem(e.Message, statusCode: e.Status, title: e.Title);
 }

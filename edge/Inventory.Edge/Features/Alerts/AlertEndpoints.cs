@@ -5,6 +5,7 @@ using Inventory.Edge.Features.Ledger;
 using Inventory.Edge.Infrastructure.Data;
 using Inventory.Web.Auth;
 using Inventory.Web.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Data.Sqlite;
 
 namespace Inventory.Edge.Features.Alerts;
@@ -17,6 +18,9 @@ public sealed record AlertView(
     DateTimeOffset? AcknowledgedAt, Guid? AcknowledgedBy, AlertMail Mail);
 
 public sealed record RecipientsRequest(string? Recipients);
+
+/// <summary>A location's own alert recipients, comma-separated (empty when it has none).</summary>
+public sealed record RecipientsView(Guid LocationId, string Recipients);
 
 public static class AlertEndpoints
 {
@@ -51,16 +55,22 @@ public static class AlertEndpoints
     {
         var alerts = app.MapGroup("/api/alerts").WithTags("Alerts");
         alerts.MapGet("/", List).RequirePermission(Permission.ViewInventory)
+            .WithName("ListAlerts")
             .WithSummary("Reorder alerts, newest first: status=open|closed; paged with limit/next.");
         alerts.MapPost("/{id:guid}/acknowledge", Acknowledge).RequirePermission(Permission.AcknowledgeAlerts)
+            .WithName("AcknowledgeAlert")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Marks an alert as seen (the first acknowledgement is kept); it still closes only when stock recovers.");
         alerts.MapGet("/recipients/{locationId:guid}", GetRecipients).RequirePermission(Permission.ManageLocations)
+            .WithName("GetAlertRecipients")
             .WithSummary("Who gets low-stock mail for this location, besides Inventory:Alerts:Recipients.");
         alerts.MapPut("/recipients/{locationId:guid}", PutRecipients).RequirePermission(Permission.ManageLocations)
+            .WithName("PutAlertRecipients")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Sets this location's alert recipients (comma-separated; empty clears).");
     }
 
-    private static async Task<IResult> List(
+    private static async Task<Results<Ok<Page<AlertView>>, ValidationProblem>> List(
         string? status, Guid? locationId, int? limit, string? next, EdgeDatabase database, CancellationToken cancellationToken)
     {
         var v = new Validation()
@@ -97,7 +107,7 @@ public static class AlertEndpoints
             items.Take(take).ToList(), items.Count > take ? (offset + take).ToString(CultureInfo.InvariantCulture) : null));
     }
 
-    private static async Task<IResult> Acknowledge(
+    private static async Task<Results<Ok<AlertView>, ProblemHttpResult>> Acknowledge(
         Guid id, ClaimsPrincipal user, EdgeDatabase database, TimeProvider time, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -120,17 +130,17 @@ public static class AlertEndpoints
         return found.Count == 1 ? TypedResults.Ok(found[0]) : Problems.NotFound($"No alert with id {id}.");
     }
 
-    private static async Task<IResult> GetRecipients(Guid locationId, EdgeDatabase database, CancellationToken cancellationToken)
+    private static async Task<Ok<RecipientsView>> GetRecipients(Guid locationId, EdgeDatabase database, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT recipients FROM location_alert_recipients WHERE location_id = $location";
         command.Parameters.AddWithValue("$location", locationId.ToString("D"));
         var recipients = await command.ExecuteScalarAsync(cancellationToken) as string ?? "";
-        return TypedResults.Ok(new { locationId, recipients });
+        return TypedResults.Ok(new RecipientsView(locationId, recipients));
     }
 
-    private static async Task<IResult> PutRecipients(
+    private static async Task<Results<Ok<RecipientsView>, ValidationProblem, ProblemHttpResult>> PutRecipients(
         Guid locationId, RecipientsRequest request, EdgeDatabase database, CancellationToken cancellationToken)
     {
         if (!MailAddresses.TryParse(request.Recipients, out var addresses) || addresses.Count > 50)
@@ -158,7 +168,7 @@ public static class AlertEndpoints
             return Problems.NotFound($"No location with id {locationId}.");
         }
 
-        return TypedResults.Ok(new { locationId, recipients = text });
+        return TypedResults.Ok(new RecipientsView(locationId, text));
     }
 
     private static async Task<List<AlertView>> ReadAsync(SqliteCommand command, CancellationToken cancellationToken)

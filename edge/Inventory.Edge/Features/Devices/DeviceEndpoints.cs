@@ -4,6 +4,7 @@ using Inventory.Edge.Infrastructure.Data;
 using Inventory.Edge.Infrastructure.Data.Entities;
 using Inventory.Web.Auth;
 using Inventory.Web.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.Edge.Features.Devices;
@@ -26,20 +27,23 @@ public static class DeviceEndpoints
     {
         var group = app.MapGroup("/api/devices").WithTags("Devices");
         group.MapGet("/", List).RequirePermission(Permission.ManageDevices)
+            .WithName("ListDevices")
             .WithSummary("Registered scanners and printers (never their secrets).");
         group.MapPost("/", Register).RequirePermission(Permission.ManageDevices)
+            .WithName("RegisterDevice").ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Register a device; the answer carries its MQTT secret, shown this once.");
         group.MapDelete("/{deviceId}", Revoke).RequirePermission(Permission.ManageDevices)
+            .WithName("RevokeDevice").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Revoke a device: its secret stops working and a connected client is disconnected.");
     }
 
-    private static async Task<IResult> List(EdgeDbContext db, DeviceConnections connections, CancellationToken cancellationToken)
+    private static async Task<Ok<IEnumerable<DeviceView>>> List(EdgeDbContext db, DeviceConnections connections, CancellationToken cancellationToken)
     {
         var devices = await db.Devices.AsNoTracking().OrderBy(d => d.Id).ToListAsync(cancellationToken);
         return TypedResults.Ok(devices.Select(d => new DeviceView(d.Id, d.Kind, d.Name, d.CreatedAt, d.RevokedAt, connections.IsConnected(d.Id))));
     }
 
-    private static async Task<IResult> Register(
+    private static async Task<Results<Created<DeviceCreated>, ValidationProblem, ProblemHttpResult>> Register(
         DeviceRequest request, HttpContext http, EdgeDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var id = request.DeviceId?.Trim();
@@ -73,7 +77,7 @@ public static class DeviceEndpoints
         return TypedResults.Created($"/api/devices/{device.Id}", new DeviceCreated(device.Id, device.Kind, device.Name, secret));
     }
 
-    private static async Task<IResult> Revoke(
+    private static async Task<Results<NoContent, ProblemHttpResult>> Revoke(
         string deviceId, EdgeDbContext db, TimeProvider time, DeviceConnections connections, CancellationToken cancellationToken)
     {
         var device = await db.Devices.FirstOrDefaultAsync(d => d.Id == deviceId, cancellationToken);

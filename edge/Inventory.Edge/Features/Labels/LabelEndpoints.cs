@@ -5,6 +5,7 @@ using Inventory.Domain.Accounts;
 using Inventory.Edge.Infrastructure.Data;
 using Inventory.Web.Auth;
 using Inventory.Web.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.Edge.Features.Labels;
@@ -17,11 +18,14 @@ public static class LabelEndpoints
     {
         app.MapGet("/api/products/{id:guid}/label", Get).RequirePermission(Permission.ViewInventory)
             .WithTags("Labels")
+            .WithName("GetProductLabel")
+            .ProducesFiles("text/plain", "image/png", "image/svg+xml", "application/pdf")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A 4×2 inch product label: format=zpl|png|svg|pdf (default zpl), price=true to show the "
                 + "selling price, lot= and/or expiry=yyyy-mm-dd for a lot label with a GS1 DataMatrix.");
     }
 
-    private static async Task<IResult> Get(
+    private static async Task<Results<FileContentHttpResult, ContentHttpResult, ValidationProblem, ProblemHttpResult>> Get(
         Guid id, string? format, bool? price, string? lot, string? expiry,
         EdgeDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {

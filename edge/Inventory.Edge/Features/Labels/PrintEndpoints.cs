@@ -5,6 +5,7 @@ using Inventory.Edge.Infrastructure.Data;
 using Inventory.Edge.Infrastructure.Data.Entities;
 using Inventory.Web.Auth;
 using Inventory.Web.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.Edge.Features.Labels;
@@ -33,12 +34,14 @@ public static class PrintEndpoints
     {
         var group = app.MapGroup("/api/labels").WithTags("Labels");
         group.MapPost("/print", Print).RequirePermission(Permission.PrintLabels)
+            .WithName("PrintLabels").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Queue ZPL labels for a registered printer; they go to its jobs topic now, or when it is back online.");
         group.MapGet("/jobs", Jobs).RequirePermission(Permission.PrintLabels)
+            .WithName("ListPrintJobs")
             .WithSummary("Label jobs, newest first: queued or delivered to the printer's broker session.");
     }
 
-    private static async Task<IResult> Print(
+    private static async Task<Results<Accepted<PrintJobView>, ValidationProblem, ProblemHttpResult>> Print(
         PrintRequest request, HttpContext http, EdgeDbContext db, PrintJobSignal signal, TimeProvider time, CancellationToken cancellationToken)
     {
         var v = new Validation()
@@ -91,7 +94,7 @@ public static class PrintEndpoints
         return TypedResults.Accepted($"/api/labels/jobs?printerId={printer.Id}", ToView(job));
     }
 
-    private static async Task<(Guid ProductId, int Copies, string? Lot, DateOnly? Expiry, IResult? Error)> FromReceiptAsync(
+    private static async Task<(Guid ProductId, int Copies, string? Lot, DateOnly? Expiry, ProblemHttpResult? Error)> FromReceiptAsync(
         EdgeDbContext db, Guid movementId, string per, CancellationToken cancellationToken)
     {
         var movement = await db.StockMovements.AsNoTracking().FirstOrDefaultAsync(m => m.Id == movementId, cancellationToken);
@@ -119,7 +122,7 @@ public static class PrintEndpoints
         return (movement.ProductId, (int)Math.Ceiling(quantity / (double)size), lot, expiry, null);
     }
 
-    private static async Task<IResult> Jobs(string? printerId, EdgeDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<IEnumerable<PrintJobView>>> Jobs(string? printerId, EdgeDbContext db, CancellationToken cancellationToken)
     {
         var query = db.PrintJobs.AsNoTracking();
         query = printerId is null ? query : query.Where(j => j.PrinterId == printerId);

@@ -4,8 +4,12 @@ using Inventory.Domain.Accounts;
 using Inventory.Domain.Ledger;
 using Inventory.Web.Auth;
 using Inventory.Web.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Inventory.Edge.Features.Ledger;
+
+/// <summary>The group commit's counters since start.</summary>
+public sealed record LedgerStats(long Commits, long Requests, double RequestsPerCommit);
 
 public static class LedgerEndpoints
 {
@@ -25,26 +29,31 @@ public static class LedgerEndpoints
     {
         var inventory = app.MapGroup("/api/inventory").WithTags("Inventory");
         inventory.MapGet("/", ListLevels).RequirePermission(Permission.ViewInventory)
+            .WithName("ListLevels")
             .WithSummary("Stock per product and location, with status ok|low|out|over; paged.");
-        inventory.MapGet("/{productId:guid}", ProductLevels).RequirePermission(Permission.ViewInventory)
+        inventory.MapGet("/{productId:guid}", GetProductLevels).RequirePermission(Permission.ViewInventory)
+            .WithName("GetProductLevels").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A product's stock at every location of this site, with bins and lots.");
         inventory.MapMovementApi();
 
         var movements = app.MapGroup("/api/stock-movements").WithTags("Inventory");
         movements.MapGet("/", ListMovements).RequirePermission(Permission.ViewInventory)
+            .WithName("ListMovements")
             .WithSummary("The ledger, newest first, with filters; `next` pages on.");
-        movements.MapGet("/{id:guid}", GetMovement).RequirePermission(Permission.ViewInventory);
+        movements.MapGet("/{id:guid}", GetMovement).RequirePermission(Permission.ViewInventory)
+            .WithName("GetMovement").ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("One movement of the ledger; its unit cost only for those who may see costs.");
 
         app.MapGet("/api/ledger/stats", (MovementWriter writer) =>
             {
                 var (commits, requests) = writer.Stats;
-                return TypedResults.Ok(new { commits, requests, requestsPerCommit = commits == 0 ? 0 : (double)requests / commits });
+                return TypedResults.Ok(new LedgerStats(commits, requests, commits == 0 ? 0 : (double)requests / commits));
             })
-            .RequirePermission(Permission.ViewDiagnostics).WithTags("Inventory")
+            .RequirePermission(Permission.ViewDiagnostics).WithTags("Inventory").WithName("GetLedgerStats")
             .WithSummary("Group-commit counters since start: commits, requests, and requests per commit.");
     }
 
-    private static async Task<IResult> ListLevels(
+    private static async Task<Results<Ok<Page<LocationLevel>>, ValidationProblem>> ListLevels(
         Guid? locationId, Guid? categoryId, string? status, string? q, int? limit, string? next,
         InventoryQueries queries, CancellationToken cancellationToken)
     {
@@ -60,12 +69,12 @@ public static class LedgerEndpoints
         return TypedResults.Ok(await queries.ListAsync(locationId, categoryId, status, q, Paging.Limit(limit), offset, cancellationToken));
     }
 
-    private static async Task<IResult> ProductLevels(Guid productId, InventoryQueries queries, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<ProductLevels>, ProblemHttpResult>> GetProductLevels(Guid productId, InventoryQueries queries, CancellationToken cancellationToken) =>
         await queries.ForProductAsync(productId, cancellationToken) is { } levels
             ? TypedResults.Ok(levels)
             : Problems.NotFound($"No product with id {productId}.");
 
-    private static async Task<IResult> ListMovements(
+    private static async Task<Results<Ok<Page<MovementView>>, ValidationProblem>> ListMovements(
         Guid? productId, Guid? locationId, string? type, DateTimeOffset? from, DateTimeOffset? to, int? limit, string? next,
         ClaimsPrincipal user, StockMovementQueries queries, CancellationToken cancellationToken)
     {
@@ -88,7 +97,7 @@ public static class LedgerEndpoints
             : page with { Items = [.. page.Items.Select(m => m.WithoutCost())] });
     }
 
-    private static async Task<IResult> GetMovement(Guid id, ClaimsPrincipal user, StockMovementQueries queries, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<MovementView>, ProblemHttpResult>> GetMovement(Guid id, ClaimsPrincipal user, StockMovementQueries queries, CancellationToken cancellationToken)
     {
         var movement = await queries.FindAsync(id, cancellationToken);
         if (movement is null)

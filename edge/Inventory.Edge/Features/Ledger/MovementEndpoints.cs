@@ -6,8 +6,14 @@ using Inventory.Domain.Accounts;
 using Inventory.Domain.Ledger;
 using Inventory.Web.Auth;
 using Inventory.Web.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+
+using MovementAnswer = Microsoft.AspNetCore.Http.HttpResults.Results<
+    Microsoft.AspNetCore.Http.HttpResults.Created<Inventory.Edge.Features.Ledger.MovementResult>,
+    Microsoft.AspNetCore.Http.HttpResults.ValidationProblem,
+    Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>;
 
 namespace Inventory.Edge.Features.Ledger;
 
@@ -18,24 +24,32 @@ public static class MovementEndpoints
     public static void MapMovementApi(this RouteGroupBuilder inventory)
     {
         inventory.MapPost("/receive", Receive).RequirePermission(Permission.Receive)
+            .WithName("ReceiveStock").ProducesMovementProblems()
             .WithSummary("Book stock in (with unit cost, lot, expiry, bin).");
         inventory.MapPost("/ship", Ship).RequirePermission(Permission.Ship)
+            .WithName("ShipStock").ProducesMovementProblems()
             .WithSummary("Take stock out for an order; first expiry first when no lot is named.");
         inventory.MapPost("/adjust", Adjust).RequirePermission(Permission.Adjust)
+            .WithName("AdjustStock").ProducesMovementProblems()
             .WithSummary("Correct stock up or down with a reason code.");
         inventory.MapPost("/transfer", Transfer).RequirePermission(Permission.Transfer)
+            .WithName("TransferStock").ProducesMovementProblems()
             .WithSummary("Move stock between two locations of this site atomically, or ship it to another site's location (a transfer in transit).");
         inventory.MapPost("/return", Return).RequirePermission(Permission.Return)
+            .WithName("ReturnStock").ProducesMovementProblems()
             .WithSummary("Book a customer return back into stock.");
         inventory.MapPost("/count", Count).RequirePermission(Permission.Count)
+            .WithName("CountStock").ProducesMovementProblems()
             .WithSummary("Record a counted quantity; the movement is the difference.");
         inventory.MapPost("/reserve", Reserve).RequirePermission(Permission.Reserve)
+            .WithName("ReserveStock").ProducesMovementProblems()
             .WithSummary("Promise available stock to an order.");
         inventory.MapPost("/release", Release).RequirePermission(Permission.Reserve)
+            .WithName("ReleaseStock").ProducesMovementProblems()
             .WithSummary("Release a reservation.");
     }
 
-    private static Task<IResult> Receive(ReceiveRequest r, HttpContext http, MovementWriter writer, TimeProvider time)
+    private static Task<MovementAnswer> Receive(ReceiveRequest r, HttpContext http, MovementWriter writer, TimeProvider time)
     {
         var v = Common(r.ProductId, r.LocationId, r.Quantity, r.Bin, r.Lot, r.Note, r.At, time)
             .RequireCost(r.UnitCost)
@@ -46,7 +60,7 @@ public static class MovementEndpoints
             Clean(r.Bin), Clean(r.Lot), r.Expiry, r.UnitCost, null, r.Note, r.ReferenceType, r.ReferenceId));
     }
 
-    private static Task<IResult> Ship(ShipRequest r, HttpContext http, MovementWriter writer, TimeProvider time)
+    private static Task<MovementAnswer> Ship(ShipRequest r, HttpContext http, MovementWriter writer, TimeProvider time)
     {
         var v = Common(r.ProductId, r.LocationId, r.Quantity, r.Bin, r.Lot, r.Note, r.At, time)
             .OptionalText(r.ReferenceType, "referenceType", LedgerLimits.MaxReferenceLength)
@@ -57,7 +71,7 @@ public static class MovementEndpoints
             r.FromReserved ?? false));
     }
 
-    private static Task<IResult> Adjust(AdjustRequest r, HttpContext http, MovementWriter writer, TimeProvider time)
+    private static Task<MovementAnswer> Adjust(AdjustRequest r, HttpContext http, MovementWriter writer, TimeProvider time)
     {
         var reasonKnown = AdjustmentReasons.TryParse(r.Reason, out var reason);
         var v = Common(r.ProductId, r.LocationId, r.Quantity is { } q ? Math.Abs(q) : null, r.Bin, r.Lot, r.Note, r.At, time)
@@ -72,7 +86,7 @@ public static class MovementEndpoints
             reason.ToWireName(), r.Note, "adjustment", null));
     }
 
-    private static Task<IResult> Transfer(TransferRequest r, HttpContext http, MovementWriter writer, TimeProvider time)
+    private static Task<MovementAnswer> Transfer(TransferRequest r, HttpContext http, MovementWriter writer, TimeProvider time)
     {
         var v = Common(r.ProductId, r.FromLocationId, r.Quantity, r.FromBin, r.Lot, r.Note, r.At, time, locationField: "fromLocationId")
             .Require(r.ToLocationId is not null, "toLocationId", "'toLocationId' is required.")
@@ -84,7 +98,7 @@ public static class MovementEndpoints
             new TransferTarget(r.ToLocationId.GetValueOrDefault(), Clean(r.ToBin)));
     }
 
-    private static Task<IResult> Return(ReturnRequest r, HttpContext http, MovementWriter writer, TimeProvider time)
+    private static Task<MovementAnswer> Return(ReturnRequest r, HttpContext http, MovementWriter writer, TimeProvider time)
     {
         var v = Common(r.ProductId, r.LocationId, r.Quantity, r.Bin, r.Lot, r.Note, r.At, time)
             .RequireCost(r.UnitCost)
@@ -94,7 +108,7 @@ public static class MovementEndpoints
             Clean(r.Bin), Clean(r.Lot), r.Expiry, r.UnitCost, r.Reason, r.Note, r.ReferenceType ?? "return", r.ReferenceId));
     }
 
-    private static Task<IResult> Count(CountRequest r, HttpContext http, MovementWriter writer, TimeProvider time)
+    private static Task<MovementAnswer> Count(CountRequest r, HttpContext http, MovementWriter writer, TimeProvider time)
     {
         var v = Common(r.ProductId, r.LocationId, r.Quantity, r.Bin, r.Lot, r.Note, r.At, time, allowZero: true);
         return Submit(v, r, r.Id, http, writer, time, r.At, id => new LedgerLine(
@@ -102,13 +116,13 @@ public static class MovementEndpoints
             Clean(r.Bin), Clean(r.Lot), r.Expiry, null, null, r.Note, "count", null));
     }
 
-    private static Task<IResult> Reserve(ReservationRequest r, HttpContext http, MovementWriter writer, TimeProvider time) =>
+    private static Task<MovementAnswer> Reserve(ReservationRequest r, HttpContext http, MovementWriter writer, TimeProvider time) =>
         Reservation(r, http, writer, time, MovementType.Reserve, LineMode.Reserve);
 
-    private static Task<IResult> Release(ReservationRequest r, HttpContext http, MovementWriter writer, TimeProvider time) =>
+    private static Task<MovementAnswer> Release(ReservationRequest r, HttpContext http, MovementWriter writer, TimeProvider time) =>
         Reservation(r, http, writer, time, MovementType.Release, LineMode.Release);
 
-    private static Task<IResult> Reservation(ReservationRequest r, HttpContext http, MovementWriter writer, TimeProvider time, MovementType type, LineMode mode)
+    private static Task<MovementAnswer> Reservation(ReservationRequest r, HttpContext http, MovementWriter writer, TimeProvider time, MovementType type, LineMode mode)
     {
         var v = Common(r.ProductId, r.LocationId, r.Quantity, r.Bin, r.Lot, r.Note, r.At, time)
             .OptionalText(r.ReferenceType, "referenceType", LedgerLimits.MaxReferenceLength)
@@ -139,7 +153,7 @@ public static class MovementEndpoints
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static async Task<IResult> Submit<TRequest>(
+    private static async Task<MovementAnswer> Submit<TRequest>(
         Validation validation, TRequest request, Guid? clientId, HttpContext http, MovementWriter writer, TimeProvider time,
         DateTimeOffset? at, Func<Guid, LedgerLine> line, TransferTarget? transferTo = null)
     {
@@ -160,7 +174,7 @@ public static class MovementEndpoints
         return ToHttp(outcome, user);
     }
 
-    internal static IResult ToHttp(LedgerOutcome outcome, ClaimsPrincipal user)
+    internal static MovementAnswer ToHttp(LedgerOutcome outcome, ClaimsPrincipal user)
     {
         switch (outcome.Kind)
         {
@@ -183,6 +197,15 @@ public static class MovementEndpoints
                 return TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not recorded");
         }
     }
+
+    /// <summary>
+    /// The problems a ledger write can answer besides its 400s: unknown product or location (404), short stock, a reused
+    /// key or a stale state (409), and a writer that could not record it (503).
+    /// </summary>
+    internal static RouteHandlerBuilder ProducesMovementProblems(this RouteHandlerBuilder builder) => builder
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     /// <summary>What the request asks for: the same key with another body is a client's mistake, not a replay.</summary>
     private static string RequestHash<TRequest>(TRequest request, HttpContext http)

@@ -3,6 +3,7 @@ using Inventory.Edge.Infrastructure.Data;
 using Inventory.Edge.Infrastructure.Data.Entities;
 using Inventory.Web.Auth;
 using Inventory.Web.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -30,21 +31,36 @@ public static class LocationEndpoints
     public static void MapLocationsApi(this WebApplication app)
     {
         var group = app.MapGroup("/api/locations").WithTags("Locations");
-        group.MapGet("/", List).RequirePermission(Permission.ViewInventory);
-        group.MapGet("/{id:guid}", Get).RequirePermission(Permission.ViewInventory);
+        group.MapGet("/", List).RequirePermission(Permission.ViewInventory)
+            .WithName("ListLocations")
+            .WithSummary("Active locations of every site known here, by code; includeInactive=true for all.");
+        group.MapGet("/{id:guid}", Get).RequirePermission(Permission.ViewInventory)
+            .WithName("GetLocation").ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("One location.");
         group.MapPost("/", Create).RequirePermission(Permission.ManageLocations)
+            .WithName("CreateLocation").ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Create a location of this site (warehouse, store or fulfillment_center).");
         group.MapPut("/{id:guid}", Update).RequirePermission(Permission.ManageLocations)
+            .WithName("UpdateLocation").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Update a location; send the version you read (409 when stale).");
-        group.MapGet("/{id:guid}/bins", ListBins).RequirePermission(Permission.ViewInventory);
-        group.MapPost("/{id:guid}/bins", CreateBin).RequirePermission(Permission.ManageLocations);
-        group.MapPut("/{id:guid}/bins/{binId:guid}", UpdateBin).RequirePermission(Permission.ManageLocations);
-        group.MapGet("/{id:guid}/products/{productId:guid}/settings", GetSetting).RequirePermission(Permission.ViewInventory);
+        group.MapGet("/{id:guid}/bins", ListBins).RequirePermission(Permission.ViewInventory)
+            .WithName("ListBins").ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("The bins of a location, by code.");
+        group.MapPost("/{id:guid}/bins", CreateBin).RequirePermission(Permission.ManageLocations)
+            .WithName("CreateBin").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Add a bin to a location of this site.");
+        group.MapPut("/{id:guid}/bins/{binId:guid}", UpdateBin).RequirePermission(Permission.ManageLocations)
+            .WithName("UpdateBin").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Change a bin's description or active flag; its code stays.");
+        group.MapGet("/{id:guid}/products/{productId:guid}/settings", GetSetting).RequirePermission(Permission.ViewInventory)
+            .WithName("GetLocationProductSetting")
+            .WithSummary("Reorder point, reorder quantity and max level of a product here (nulls when the product's own apply).");
         group.MapPut("/{id:guid}/products/{productId:guid}/settings", PutSetting).RequirePermission(Permission.ManageLocations)
+            .WithName("PutLocationProductSetting").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Reorder point, reorder quantity and max level of a product here, overriding the product's.");
     }
 
-    private static async Task<IResult> List(bool? includeInactive, EdgeDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<IEnumerable<LocationView>>> List(bool? includeInactive, EdgeDbContext db, CancellationToken cancellationToken)
     {
         var query = db.Locations.AsNoTracking();
         if (includeInactive != true)
@@ -55,12 +71,12 @@ public static class LocationEndpoints
         return TypedResults.Ok((await query.OrderBy(l => l.Code).ToListAsync(cancellationToken)).Select(ToView));
     }
 
-    private static async Task<IResult> Get(Guid id, EdgeDbContext db, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<LocationView>, ProblemHttpResult>> Get(Guid id, EdgeDbContext db, CancellationToken cancellationToken) =>
         await db.Locations.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, cancellationToken) is { } location
             ? TypedResults.Ok(ToView(location))
             : Problems.NotFound("No such location.");
 
-    private static async Task<IResult> Create(
+    private static async Task<Results<Created<LocationView>, ValidationProblem, ProblemHttpResult>> Create(
         LocationRequest request, EdgeDbContext db, IOptions<EdgeOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         var v = Validate(request);
@@ -97,7 +113,7 @@ public static class LocationEndpoints
         return TypedResults.Created($"/api/locations/{location.Id}", ToView(location));
     }
 
-    private static async Task<IResult> Update(
+    private static async Task<Results<Ok<LocationView>, ValidationProblem, ProblemHttpResult>> Update(
         Guid id, LocationRequest request, EdgeDbContext db, IOptions<EdgeOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         var v = Validate(request).Require(request.Version is not null, "version", "'version' is required: send the version you read.");
@@ -149,7 +165,7 @@ public static class LocationEndpoints
         return TypedResults.Ok(ToView(location));
     }
 
-    private static async Task<IResult> ListBins(Guid id, EdgeDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IEnumerable<BinView>>, ProblemHttpResult>> ListBins(Guid id, EdgeDbContext db, CancellationToken cancellationToken)
     {
         if (!await db.Locations.AnyAsync(l => l.Id == id, cancellationToken))
         {
@@ -160,7 +176,7 @@ public static class LocationEndpoints
         return TypedResults.Ok(bins.Select(ToView));
     }
 
-    private static async Task<IResult> CreateBin(
+    private static async Task<Results<Created<BinView>, ValidationProblem, ProblemHttpResult>> CreateBin(
         Guid id, BinRequest request, EdgeDbContext db, IOptions<EdgeOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         var v = new Validation().RequireText(request.Code, "code", 50).OptionalText(request.Description, "description", 200);
@@ -200,7 +216,7 @@ public static class LocationEndpoints
         return TypedResults.Created($"/api/locations/{id}/bins/{bin.Id}", ToView(bin));
     }
 
-    private static async Task<IResult> UpdateBin(
+    private static async Task<Results<Ok<BinView>, ValidationProblem, ProblemHttpResult>> UpdateBin(
         Guid id, Guid binId, BinRequest request, EdgeDbContext db, IOptions<EdgeOptions> options, CancellationToken cancellationToken)
     {
         var v = new Validation().OptionalText(request.Description, "description", 200);
@@ -227,14 +243,14 @@ public static class LocationEndpoints
         return TypedResults.Ok(ToView(bin));
     }
 
-    private static async Task<IResult> GetSetting(Guid id, Guid productId, EdgeDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<SettingView>> GetSetting(Guid id, Guid productId, EdgeDbContext db, CancellationToken cancellationToken)
     {
         var setting = await db.LocationProductSettings.AsNoTracking()
             .FirstOrDefaultAsync(s => s.LocationId == id && s.ProductId == productId, cancellationToken);
         return TypedResults.Ok(setting is null ? new SettingView(id, productId, null, null, null) : ToView(setting));
     }
 
-    private static async Task<IResult> PutSetting(Guid id, Guid productId, SettingRequest request, EdgeDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SettingView>, ValidationProblem, ProblemHttpResult>> PutSetting(Guid id, Guid productId, SettingRequest request, EdgeDbContext db, CancellationToken cancellationToken)
     {
         var v = new Validation()
             .Require(request.ReorderPoint is null or >= 0, "reorderPoint", "'reorderPoint' cannot be negative.")
@@ -272,7 +288,7 @@ public static class LocationEndpoints
     }
 
     /// <summary>A location (and its bins) is edited only at its own site; other sites' come from the cloud.</summary>
-    private static IResult? OwnedElsewhere(Location location, IOptions<EdgeOptions> options) =>
+    private static ProblemHttpResult? OwnedElsewhere(Location location, IOptions<EdgeOptions> options) =>
         location.SiteCode == options.Value.Site.Code
             ? null
             : Problems.Conflict($"Location {location.Code} belongs to site {location.SiteCode}; only that site edits it.", "Owned by another site");

@@ -5,6 +5,7 @@ using Inventory.Domain.Valuation;
 using Inventory.Edge.Infrastructure.Data;
 using Inventory.Web.Auth;
 using Inventory.Web.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Inventory.Edge.Features.Reports;
 
@@ -20,7 +21,7 @@ public sealed record AbcAnalysis(DateTimeOffset From, DateTimeOffset To, int A, 
 /// </summary>
 internal static class AbcReport
 {
-    public static async Task<IResult> Handle(
+    public static async Task<Results<Ok<AbcAnalysis>, FileContentHttpResult, ValidationProblem>> Handle(
         int? a, int? b, DateTimeOffset? from, DateTimeOffset? to, string? method, string? format, ClaimsPrincipal user,
         EdgeDatabase database, LedgerValuation valuation, ReportOutput output, TimeProvider time, CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using Inventory.Domain.Valuation;
 using Inventory.Edge.Infrastructure.Data;
 using Inventory.Web.Auth;
 using Inventory.Web.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Inventory.Edge.Features.Reports;
 
@@ -18,7 +19,7 @@ public sealed record DeadStock(int Days, DateTimeOffset Since, decimal? TotalVal
 /// </summary>
 internal static class DeadStockReport
 {
-    public static async Task<IResult> Handle(
+    public static async Task<Results<Ok<DeadStock>, FileContentHttpResult, ValidationProblem>> Handle(
         int? days, Guid? locationId, string? method, string? format, ClaimsPrincipal user, EdgeDatabase database,
         LedgerValuation valuation, ReportOutput output, TimeProvider time, CancellationToken cancellationToken)
     {

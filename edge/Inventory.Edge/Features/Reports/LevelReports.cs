@@ -1,6 +1,7 @@
 using Inventory.Domain.Ledger;
 using Inventory.Edge.Infrastructure.Data;
 using Inventory.Web.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Inventory.Edge.Features.Reports;
 
@@ -17,7 +18,7 @@ public sealed record ItemsReport<T>(DateTimeOffset GeneratedAt, IReadOnlyList<T>
 /// <summary>The reports read from current levels: what to reorder, and what is low or out.</summary>
 internal static class LevelReports
 {
-    public static async Task<IResult> Reorder(
+    public static async Task<Results<Ok<ItemsReport<ReorderItem>>, FileContentHttpResult, ValidationProblem>> Reorder(
         Guid? locationId, string? format, EdgeDatabase database, ReportOutput output, TimeProvider time, CancellationToken cancellationToken)
     {
         var v = ReportOutput.Format(new Validation(), format, out var parsed);
@@ -42,7 +43,7 @@ internal static class LevelReports
             })]));
     }
 
-    public static async Task<IResult> LowStock(
+    public static async Task<Results<Ok<ItemsReport<LowStockItem>>, FileContentHttpResult, ValidationProblem>> LowStock(
         Guid? locationId, string? format, EdgeDatabase database, ReportOutput output, TimeProvider time, CancellationToken cancellationToken)
     {
         var v = ReportOutput.Format(new Validation(), format, out var parsed);

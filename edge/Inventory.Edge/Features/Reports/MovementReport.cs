@@ -1,5 +1,6 @@
 using Inventory.Edge.Infrastructure.Data;
 using Inventory.Web.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Inventory.Edge.Features.Reports;
 
@@ -15,7 +16,7 @@ public sealed record MovementSummary(DateTimeOffset From, DateTimeOffset To, IRe
 /// </summary>
 internal static class MovementReport
 {
-    public static async Task<IResult> Handle(
+    public static async Task<Results<Ok<MovementSummary>, FileContentHttpResult, ValidationProblem>> Handle(
         DateTimeOffset? from, DateTimeOffset? to, Guid? locationId, string? format, EdgeDatabase database, ReportOutput output,
         TimeProvider time, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Inventory.Edge.Infrastructure.Data;
 using Inventory.Web.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace Inventory.Edge.Features.Reports;
@@ -22,7 +23,10 @@ public sealed class ReportsOptions
     public string FontDirectory { get; set; } = "/usr/share/fonts/truetype/dejavu";
 }
 
-/// <summary>Turns a report into the format asked for: its JSON shape, or its table as CSV or PDF.</summary>
+/// <summary>
+/// Turns a report into the format asked for: its JSON shape, or its table as CSV or PDF. Its answer is the report
+/// handler's whole union (the validation problem is the handler's), so a handler returns it as it is.
+/// </summary>
 public sealed class ReportOutput(IOptions<EdgeOptions> edge, IOptions<ReportsOptions> reports, TimeProvider time)
 {
     public static Validation Format(Validation v, string? format, out ReportFormat parsed)
@@ -37,7 +41,7 @@ public sealed class ReportOutput(IOptions<EdgeOptions> edge, IOptions<ReportsOpt
         return v.Require(Enum.IsDefined(parsed), "format", "'format' is one of json, csv, pdf.");
     }
 
-    public IResult Send<T>(ReportFormat format, T json, Func<ReportTable> table)
+    public Results<Ok<T>, FileContentHttpResult, ValidationProblem> Send<T>(ReportFormat format, T json, Func<ReportTable> table)
     {
         if (format == ReportFormat.Json)
         {

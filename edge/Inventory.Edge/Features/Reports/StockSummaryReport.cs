@@ -4,6 +4,7 @@ using Inventory.Domain.Valuation;
 using Inventory.Edge.Infrastructure.Data;
 using Inventory.Web.Auth;
 using Inventory.Web.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Inventory.Edge.Features.Reports;
 
@@ -13,7 +14,7 @@ public sealed record LocationSummary(
 /// <summary>Stock per location: how many products, units, and how many are low or out; the value for managers.</summary>
 internal static class StockSummaryReport
 {
-    public static async Task<IResult> Handle(
+    public static async Task<Results<Ok<ItemsReport<LocationSummary>>, FileContentHttpResult, ValidationProblem>> Handle(
         string? method, string? format, ClaimsPrincipal user, EdgeDatabase database, LedgerValuation valuation, ReportOutput output,
         TimeProvider time, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using Inventory.Domain.Valuation;
 using Inventory.Edge.Infrastructure.Data;
 using Inventory.Web.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Inventory.Edge.Features.Reports;
 
@@ -11,7 +12,7 @@ public sealed record StockValuation(string Method, DateTimeOffset AsOf, decimal 
 /// <summary>GET /api/reports/stock-valuation: what stock was worth at a moment, per product and location (managers).</summary>
 internal static class StockValuationReport
 {
-    public static async Task<IResult> Handle(
+    public static async Task<Results<Ok<StockValuation>, FileContentHttpResult, ValidationProblem>> Handle(
         string? method, DateTimeOffset? asOf, Guid? locationId, string? format,
         LedgerValuation valuation, EdgeDatabase database, ReportOutput output, TimeProvider time, CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using Inventory.Barcodes.Gs1;
 using Inventory.Domain.Accounts;
 using Inventory.Web.Auth;
 using Inventory.Web.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Inventory.Edge.Features.ScanImage;
@@ -48,10 +49,12 @@ public static class ScanImageEndpoints
     {
         app.MapPost("/api/scan/image", Decode).RequirePermission(Permission.Scan)
             .WithTags("Scanning")
+            .WithName("DecodeScanImage")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithSummary("Decode the 1D and 2D barcodes in a photo (multipart field `image`, PNG or JPEG, at most 10 MB).");
     }
 
-    private static async Task<IResult> Decode(HttpContext http, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ScanImageResult>, ProblemHttpResult>> Decode(HttpContext http, TimeProvider time, CancellationToken cancellationToken)
     {
         // Room for the multipart framing around a 10 MB image; anything larger stops at Kestrel with 413.
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)

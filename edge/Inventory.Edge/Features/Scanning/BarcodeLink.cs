@@ -3,6 +3,7 @@ using Inventory.Edge.Features.Catalog;
 using Inventory.Edge.Infrastructure.Data;
 using Inventory.Edge.Infrastructure.Data.Entities;
 using Inventory.Web.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.Edge.Features.Scanning;
@@ -12,7 +13,7 @@ public static class BarcodeLink
 {
     public sealed record LinkRequest(string? Code, string? Kind, int? PackQuantity);
 
-    public static async Task<IResult> LinkAsync(Guid id, LinkRequest request, EdgeDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ProductView>, Created<ProductView>, ValidationProblem, ProblemHttpResult>> LinkAsync(Guid id, LinkRequest request, EdgeDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var code = request.Code?.Trim();
         var kind = request.Kind ?? BarcodeKinds.Unit;

@@ -45,5 +45,6 @@ public static class SyncServices
         app.MapGet("/api/sync/status", SyncStatusEndpoint.GetAsync)
             .RequirePermission(Domain.Accounts.Permission.ViewDiagnostics)
             .WithTags("Sync")
+            .WithName("GetSyncStatus")
             .WithSummary("Replication with the cloud: last push and pull, what waits to be pushed, the last error, the next retry.");
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace Inventory.Edge.Features.Sync;
@@ -26,7 +27,7 @@ public sealed record SyncStatusView(
 
 internal static class SyncStatusEndpoint
 {
-    public static async Task<IResult> GetAsync(
+    public static async Task<Ok<SyncStatusView>> GetAsync(
         SyncStateStore state, SyncAgent agent, IOptions<CloudOptions> cloud, TimeProvider time, CancellationToken cancellationToken)
     {
         var s = await state.SnapshotAsync(cancellationToken);

@@ -10,6 +10,7 @@ using Inventory.Edge.Infrastructure.Data;
 using Inventory.Web.Auth;
 using Inventory.Web.Http;
 using Inventory.Sync;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +25,9 @@ public sealed record TransferView(
     long QuantityShipped, long? QuantityReceived, long? Variance, string? Lot, Guid ShipMovementId, Guid? ReceiveMovementId,
     DateTimeOffset ShippedAt, DateTimeOffset? ReceivedAt);
 
+/// <summary>The transfers list: at most 1000, newest first.</summary>
+public sealed record TransferList(IReadOnlyList<TransferView> Items);
+
 /// <summary>
 /// Transfers between sites. Shipping is POST /api/inventory/transfer to another site's location (the ledger
 /// opens the transfer); here are the list and the receipt at the destination.
@@ -36,12 +40,15 @@ public static class TransferEndpoints
     {
         var group = app.MapGroup("/api/transfers").WithTags("Transfers");
         group.MapGet("/", List).RequirePermission(Permission.ViewInventory)
+            .WithName("ListTransfers")
             .WithSummary("Transfers shipped from or to this site; `status` is in_transit or received.");
         group.MapPost("/{id:guid}/receive", Receive).RequirePermission(Permission.Transfer)
+            .WithName("ReceiveTransfer")
+            .ProducesMovementProblems()
             .WithSummary("Book an incoming transfer in at its destination; the answer shows the variance to what was shipped.");
     }
 
-    private static async Task<IResult> List(string? status, EdgeDbContext db, IOptions<EdgeOptions> options, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<TransferList>, ValidationProblem>> List(string? status, EdgeDbContext db, IOptions<EdgeOptions> options, CancellationToken cancellationToken)
     {
         if (status is not (null or TransferStatuses.InTransit or TransferStatuses.Received))
         {
@@ -56,16 +63,14 @@ public static class TransferEndpoints
         }
 
         var rows = await query.OrderByDescending(t => t.ShippedAt).Take(1000).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new
-        {
-            items = rows.Select(t => new TransferView(
+        return TypedResults.Ok(new TransferList(
+            rows.Select(t => new TransferView(
                 t.Id, t.FromSite == site ? "outgoing" : "incoming", t.Status, t.ProductId, t.FromLocationId, t.ToLocationId, t.FromSite,
                 t.ToSite, t.QuantityShipped, t.QuantityReceived, t.QuantityReceived - t.QuantityShipped, t.Lot.Length == 0 ? null : t.Lot,
-                t.ShipMovementId, t.ReceiveMovementId, t.ShippedAt, t.ReceivedAt)).ToList(),
-        });
+                t.ShipMovementId, t.ReceiveMovementId, t.ShippedAt, t.ReceivedAt)).ToList()));
     }
 
-    private static async Task<IResult> Receive(
+    private static async Task<Results<Created<MovementResult>, ValidationProblem, ProblemHttpResult>> Receive(
         Guid id, ReceiveTransferRequest request, HttpContext http, EdgeDbContext db, MovementWriter writer, IOptions<EdgeOptions> options,
         TimeProvider time, CancellationToken cancellationToken)
     {

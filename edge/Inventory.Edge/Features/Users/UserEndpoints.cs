@@ -4,6 +4,7 @@ using Inventory.Edge.Infrastructure.Data;
 using Inventory.Edge.Infrastructure.Data.Entities;
 using Inventory.Web.Auth;
 using Inventory.Web.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.Edge.Features.Users;
@@ -23,24 +24,30 @@ public static class UserEndpoints
     public static void MapUsersApi(this WebApplication app)
     {
         var group = app.MapGroup("/api/users").WithTags("Users").RequirePermission(Permission.ManageUsers);
-        group.MapGet("/", List).WithSummary("List the accounts of this box.");
-        group.MapPost("/", Create).WithSummary("Create an account with a role.");
-        group.MapPut("/{id:guid}/role", ChangeRole).WithSummary("Change an account's role.");
+        group.MapGet("/", List).WithName("ListUsers").WithSummary("List the accounts of this box.");
+        group.MapPost("/", Create).WithName("CreateUser").ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Create an account with a role.");
+        group.MapPut("/{id:guid}/role", ChangeRole).WithName("ChangeUserRole")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Change an account's role.");
         group.MapPost("/{id:guid}/disable", (Guid id, EdgeDbContext db, UserSessions s, TimeProvider t, CancellationToken ct) => SetActive(id, false, db, s, t, ct))
+            .WithName("DisableUser").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Disable an account; its tokens stop working at once.");
         group.MapPost("/{id:guid}/enable", (Guid id, EdgeDbContext db, UserSessions s, TimeProvider t, CancellationToken ct) => SetActive(id, true, db, s, t, ct))
+            .WithName("EnableUser").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Enable an account again.");
-        group.MapPost("/{id:guid}/password", ResetPassword).WithSummary("Set a new password; unlocks the account.");
+        group.MapPost("/{id:guid}/password", ResetPassword).WithName("ResetUserPassword").ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Set a new password; unlocks the account.");
     }
 
-    private static async Task<IResult> List(EdgeDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Ok<IEnumerable<UserView>>> List(EdgeDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var users = await db.Users.AsNoTracking().OrderBy(u => u.Username).ToListAsync(cancellationToken);
         return TypedResults.Ok(users.Select(u => ToView(u, now)));
     }
 
-    private static async Task<IResult> Create(CreateUserRequest request, EdgeDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Created<UserView>, ValidationProblem, ProblemHttpResult>> Create(CreateUserRequest request, EdgeDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var validation = AccountRules.ValidateNew(request.Username, request.Password, request.Role, out var role);
         if (!validation.IsValid)
@@ -70,7 +77,7 @@ public static class UserEndpoints
         return TypedResults.Created($"/api/users/{user.Id}", ToView(user, now));
     }
 
-    private static async Task<IResult> ChangeRole(Guid id, ChangeRoleRequest request, EdgeDbContext db, UserSessions sessions, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<UserView>, ValidationProblem, ProblemHttpResult>> ChangeRole(Guid id, ChangeRoleRequest request, EdgeDbContext db, UserSessions sessions, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!Roles.TryParse(request.Role, out var role))
         {
@@ -95,7 +102,7 @@ public static class UserEndpoints
         return TypedResults.Ok(ToView(user, time.GetUtcNow()));
     }
 
-    private static async Task<IResult> SetActive(Guid id, bool active, EdgeDbContext db, UserSessions sessions, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<UserView>, ProblemHttpResult>> SetActive(Guid id, bool active, EdgeDbContext db, UserSessions sessions, TimeProvider time, CancellationToken cancellationToken)
     {
         var user = await db.Users.FindAsync([id], cancellationToken);
         if (user is null)
@@ -115,7 +122,7 @@ public static class UserEndpoints
         return TypedResults.Ok(ToView(user, time.GetUtcNow()));
     }
 
-    private static async Task<IResult> ResetPassword(Guid id, ResetPasswordRequest request, EdgeDbContext db, UserSessions sessions, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ResetPassword(Guid id, ResetPasswordRequest request, EdgeDbContext db, UserSessions sessions, TimeProvider time, CancellationToken cancellationToken)
     {
         if (PasswordHasher.CheckStrength(request.Password) is { } weak)
         {
