@@ -1,6 +1,6 @@
 namespace Inventory.Devices.Mqtt;
 
-/// <summary>The topic contract of ARCHITECTURE.md, in one place for every device program.</summary>
+/// <summary>The topic contract of docs/contracts/mqtt.md, in one place for every device program.</summary>
 public static class Topics
 {
     public static string Scan(string site, string device) => $"inventory/{site}/devices/{device}/scan";

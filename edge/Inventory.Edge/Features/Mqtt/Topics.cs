@@ -1,6 +1,6 @@
 namespace Inventory.Edge.Features.Mqtt;
 
-/// <summary>The topic contract of ARCHITECTURE.md: every device lives under its own id, on this site.</summary>
+/// <summary>The topic contract of docs/contracts/mqtt.md: every device lives under its own id, on this site.</summary>
 public sealed class Topics(string site)
 {
     public string Site { get; } = site;
