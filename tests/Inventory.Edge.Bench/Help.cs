@@ -82,7 +82,17 @@ internal static class Help
             --products 200      products created over HTTP before the run
             --batch 5000        Inventory:Cloud:PushBatchSize
 
-        In-process edge (every command; movements and fanout also against a running edge with --url)
+          csv-read    The catalog importer's CSV reader (Features/Catalog/Csv/CsvRecordReader) against CsvHelper's
+                      CsvReader, the yardstick. Writes a product CSV in the importer's columns (quoted cells with
+                      commas, doubled quotes and line breaks) to the temp dir, then reads it with each, alternating,
+                      as raw records of strings. Reports best and median seconds, records/s, bytes allocated and the
+                      managed heap's peak growth during a read, and the ratio of the medians. No edge is started.
+            --rows 200000       product rows in the file
+            --runs 3            timed reads per reader (after one warm-up each)
+            --seed 42
+            --keep              keep the generated file
+
+        In-process edge (every command but csv-read; movements and fanout also against a running edge with --url)
           The edge starts in this process on http://127.0.0.1:<free port> with a fresh data dir under the
           system temp dir, removed afterwards. Client and edge share the CPUs.
             --max-batch N       Inventory:Ledger:MaxBatch (group-commit batch limit); default: the edge's own

@@ -28,6 +28,7 @@ try
         "scanners" => await ScannersBench.RunAsync(parsed, cancel.Token),
         "sync-backlog" => await SyncBacklogBench.RunAsync(parsed, cancel.Token),
         "sync-lag" => await SyncLagBench.RunAsync(parsed, cancel.Token),
+        "csv-read" => await CsvReadBench.RunAsync(parsed, cancel.Token),
         _ => throw new BenchUsageException($"Unknown command '{parsed.Command}'."),
     };
 }

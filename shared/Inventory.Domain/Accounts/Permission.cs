@@ -34,7 +34,7 @@ public enum Permission
 }
 
 /// <summary>
-/// The role table of ARCHITECTURE.md (blueprint §6, §13) as data. Kept here, not in attributes spread over
+/// The role table of docs/contracts/roles.md (blueprint §6, §13) as data. Kept here, not in attributes spread over
 /// endpoints, so one test can walk every row.
 /// </summary>
 public static class RolePermissions

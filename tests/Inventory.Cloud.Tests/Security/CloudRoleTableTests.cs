@@ -6,7 +6,7 @@ using Inventory.Sync;
 
 namespace Inventory.Cloud.Tests.Security;
 
-/// <summary>The role table of ARCHITECTURE.md against every endpoint of the cloud, row by row.</summary>
+/// <summary>The role table of docs/contracts/roles.md against every endpoint of the cloud, row by row.</summary>
 public sealed class CloudRoleTableTests(CloudRoleTableTests.Fixture fixture) : IClassFixture<CloudRoleTableTests.Fixture>
 {
     public sealed class Fixture : IAsyncLifetime

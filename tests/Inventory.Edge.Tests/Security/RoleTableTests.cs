@@ -6,7 +6,7 @@ using Inventory.Edge.Tests.Infrastructure;
 namespace Inventory.Edge.Tests.Security;
 
 /// <summary>
-/// The role table of ARCHITECTURE.md, row by row: each role against each endpoint group. Allowed means the
+/// The role table of docs/contracts/roles.md, row by row: each role against each endpoint group. Allowed means the
 /// request got past authorization (any answer but 401/403; an empty body then earns a 400 or 404).
 /// </summary>
 public sealed class RoleTableTests(RoleTableTests.Fixture fixture) : IClassFixture<RoleTableTests.Fixture>
