@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Inventory.Web.Http;
 
@@ -35,7 +35,7 @@ public sealed class Validation
     public Validation OptionalText(string? value, string field, int maxLength) =>
         value is not null && value.Length > maxLength ? Add(field, $"'{field}' is longer than {maxLength} characters.") : this;
 
-    public IResult ToProblem() => Problems.Validation(_errors.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()));
+    public ValidationProblem ToProblem() => Problems.Validation(_errors.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()));
 
     public IReadOnlyDictionary<string, List<string>> Errors => _errors;
 }
