@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Inventory.Web.Http;
 
-/// <summary>RFC 7807 answers with short messages that fit a handheld's screen.</summary>
+/// <summary>
+/// RFC 7807 answers with short messages that fit a handheld's screen. Typed, so a handler's <c>Results&lt;…&gt;</c>
+/// union can hold them; a ProblemHttpResult declares no status of its own, so its endpoint adds <c>.ProducesProblem(…)</c>.
+/// </summary>
 public static class Problems
 {
     public static ProblemHttpResult NotFound(string detail) =>

@@ -1,5 +1,6 @@
 using Inventory.Domain.Accounts;
 using Inventory.Web.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Inventory.Web.Http;
 
 namespace Inventory.Edge.Features.Integrity;
@@ -18,9 +19,11 @@ public static class IntegrityEndpoints
     {
         var group = app.MapGroup("/api/integrity").WithTags("Integrity").RequirePermission(Permission.RunIntegrityCheck);
         group.MapPost("/check", async (IntegrityService service, CancellationToken ct) => TypedResults.Ok(await service.RunOnceAsync(ct)))
+            .WithName("RunIntegrityCheck")
             .WithSummary("Rebuild every level from the ledger now and report any difference.");
-        group.MapGet("/last", (IntegrityService service) =>
+        group.MapGet("/last", Results<Ok<IntegrityReport>, ProblemHttpResult> (IntegrityService service) =>
                 service.Last is { } last ? TypedResults.Ok(last) : Problems.NotFound("No check has run since the service started."))
+            .WithName("GetLastIntegrityCheck").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The last check's report.");
     }
 }

@@ -3,6 +3,7 @@ using Inventory.Edge.Infrastructure.Data;
 using Inventory.Edge.Infrastructure.Data.Entities;
 using Inventory.Web.Auth;
 using Inventory.Web.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -272,7 +273,7 @@ public static class LocationEndpoints
     }
 
     /// <summary>A location (and its bins) is edited only at its own site; other sites' come from the cloud.</summary>
-    private static IResult? OwnedElsewhere(Location location, IOptions<EdgeOptions> options) =>
+    private static ProblemHttpResult? OwnedElsewhere(Location location, IOptions<EdgeOptions> options) =>
         location.SiteCode == options.Value.Site.Code
             ? null
             : Problems.Conflict($"Location {location.Code} belongs to site {location.SiteCode}; only that site edits it.", "Owned by another site");
