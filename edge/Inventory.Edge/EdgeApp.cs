@@ -95,6 +95,7 @@ public static class EdgeApp
         app.MapDevicesApi();
         app.MapScanningApi();
         app.MapSyncApi();
+        app.MapSyncConflictsApi();
         app.MapTransfersApi();
         app.MapEdgeWeb();
         app.UseEdgeMqtt();

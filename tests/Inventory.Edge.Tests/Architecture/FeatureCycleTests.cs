@@ -13,7 +13,6 @@ public sealed class FeatureCycleTests
     /// </summary>
     private static readonly (string, string)[] KnownCycles =
     [
-        ("Devices", "Mqtt"), // cut on the devices branch
     ];
 
     private static readonly Lazy<FeatureReferences> Edge = new(() => FeatureReferences.Scan(FeaturesDirectory()));

@@ -87,6 +87,7 @@ public sealed class RoleTableTests(RoleTableTests.Fixture fixture) : IClassFixtu
             ("scan", "POST", "/api/scan", true, true, false, false),
             ("barcode link", "POST", $"/api/products/{Any}/barcodes", true, false, false, false),
             ("sync status", "GET", "/api/sync/status", true, false, false, false),
+            ("sync conflicts", "GET", "/api/sync/conflicts", true, false, false, false),
             ("transfers read", "GET", "/api/transfers", true, true, true, true),
             ("transfer receive", "POST", $"/api/transfers/{Any}/receive", true, true, false, false),
         };

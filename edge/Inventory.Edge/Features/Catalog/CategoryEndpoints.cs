@@ -3,6 +3,7 @@ using Inventory.Edge.Infrastructure.Data;
 using Inventory.Edge.Infrastructure.Data.Entities;
 using Inventory.Web.Auth;
 using Inventory.Web.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.Edge.Features.Catalog;
@@ -16,14 +17,21 @@ public static class CategoryEndpoints
     public static void MapCategoryApi(this WebApplication app)
     {
         var group = app.MapGroup("/api/categories").WithTags("Catalog");
-        group.MapGet("/", async (EdgeDbContext db, CancellationToken ct) =>
-                TypedResults.Ok(await db.Categories.AsNoTracking().OrderBy(c => c.Name)
-                    .Select(c => new CategoryView(c.Id, c.Name, c.ParentId)).ToListAsync(ct)))
-            .RequirePermission(Permission.ViewInventory);
-        group.MapPost("/", Create).RequirePermission(Permission.EditCatalog);
+        group.MapGet("/", List).RequirePermission(Permission.ViewInventory)
+            .WithName("ListCategories")
+            .WithSummary("Every category, by name.");
+        group.MapPost("/", Create).RequirePermission(Permission.EditCatalog)
+            .WithName("CreateCategory")
+            .WithSummary("Add a category, under a parent category or at the top.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static async Task<IResult> Create(CategoryRequest request, EdgeDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Ok<List<CategoryView>>> List(EdgeDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await db.Categories.AsNoTracking().OrderBy(c => c.Name)
+            .Select(c => new CategoryView(c.Id, c.Name, c.ParentId)).ToListAsync(cancellationToken));
+
+    private static async Task<Results<Created<CategoryView>, ValidationProblem, ProblemHttpResult>> Create(CategoryRequest request, EdgeDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var v = new Validation().RequireText(request.Name, "name", 100);
         if (!v.IsValid)

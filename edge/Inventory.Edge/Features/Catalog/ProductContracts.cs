@@ -2,30 +2,6 @@ using System.Text.Json;
 
 namespace Inventory.Edge.Features.Catalog;
 
-public sealed record CaseBarcode(string? Code, int? PackQuantity);
-
-/// <summary>Create and update body. On update, `version` is the one read; a stale one gets 409.</summary>
-public sealed record ProductRequest(
-    string? Sku,
-    string? Name,
-    string? Description,
-    Guid? CategoryId,
-    string? Category,
-    Guid? ParentId,
-    JsonElement? Attributes,
-    decimal? CostPrice,
-    decimal? SellingPrice,
-    int? ReorderPoint,
-    int? ReorderQuantity,
-    int? MaxLevel,
-    string? Unit,
-    decimal? Weight,
-    string? ImageUrl,
-    bool? IsActive,
-    IReadOnlyList<string>? Barcodes,
-    IReadOnlyList<CaseBarcode>? CaseBarcodes,
-    long? Version);
-
 public sealed record BarcodeView(string Code, string Kind, int PackQuantity);
 
 public sealed record ProductView(

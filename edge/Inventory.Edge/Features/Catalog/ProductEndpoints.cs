@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Security.Claims;
 using Inventory.Domain.Accounts;
+using Inventory.Domain.Catalog;
 using Inventory.Edge.Infrastructure.Data;
 using Inventory.Web.Auth;
 using Inventory.Web.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.Edge.Features.Catalog;
@@ -13,17 +15,29 @@ public static class ProductEndpoints
     public static void MapProductApi(this RouteGroupBuilder products)
     {
         products.MapGet("/", List).RequirePermission(Permission.ViewInventory)
+            .WithName("ListProducts")
             .WithSummary("Products, paged; `q` searches SKU, name and barcodes and forgives typos.");
-        products.MapGet("/{id:guid}", Get).RequirePermission(Permission.ViewInventory);
+        products.MapGet("/{id:guid}", Get).RequirePermission(Permission.ViewInventory)
+            .WithName("GetProduct")
+            .WithSummary("One product with its barcodes; the cost price only for those who may see it.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         products.MapPost("/", Create).RequirePermission(Permission.EditCatalog)
-            .WithSummary("Create a product with its barcodes.");
+            .WithName("CreateProduct")
+            .WithSummary("Create a product with its barcodes.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         products.MapPut("/{id:guid}", Update).RequirePermission(Permission.EditCatalog)
-            .WithSummary("Replace a product's fields; send the version you read (409 when stale).");
+            .WithName("UpdateProduct")
+            .WithSummary("Replace a product's fields; send the version you read (409 when stale).")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         products.MapDelete("/{id:guid}", Delete).RequirePermission(Permission.EditCatalog)
-            .WithSummary("Delete a product never moved; one with movements is deactivated instead.");
+            .WithName("DeleteProduct")
+            .WithSummary("Delete a product never moved; one with movements is deactivated instead.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> List(
+    private static async Task<Results<Ok<Page<ProductView>>, ValidationProblem>> List(
         string? q, Guid? categoryId, bool? includeInactive, int? limit, string? next, ClaimsPrincipal user,
         EdgeDbContext db, ProductSearch search, CancellationToken cancellationToken)
     {
@@ -58,21 +72,21 @@ public static class ProductEndpoints
         var rows = await db.Products.AsNoTracking().Include(p => p.Barcodes)
             .Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         var canSeeCost = user.Can(Permission.ViewCostPrices);
-        var items = ids.Where(rows.ContainsKey).Select(id => Shown(ProductRules.ToView(rows[id]), canSeeCost)).ToList();
+        var items = ids.Where(rows.ContainsKey).Select(id => Shown(ProductMapping.ToView(rows[id]), canSeeCost)).ToList();
         return TypedResults.Ok(new Page<ProductView>(items, more ? (offset + take).ToString(CultureInfo.InvariantCulture) : null));
     }
 
-    private static async Task<IResult> Get(Guid id, ClaimsPrincipal user, EdgeDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ProductView>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, EdgeDbContext db, CancellationToken cancellationToken)
     {
         var product = await db.Products.AsNoTracking().Include(p => p.Barcodes).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         return product is null
             ? Problems.NotFound($"No product with id {id}.")
-            : TypedResults.Ok(Shown(ProductRules.ToView(product), user.Can(Permission.ViewCostPrices)));
+            : TypedResults.Ok(Shown(ProductMapping.ToView(product), user.Can(Permission.ViewCostPrices)));
     }
 
-    private static async Task<IResult> Create(ProductRequest request, EdgeDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Created<ProductView>, ValidationProblem, ProblemHttpResult>> Create(ProductRequest request, EdgeDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var v = ProductRules.Validate(request);
+        var v = new Validation().AddAll(ProductRules.Check(request));
         if (!v.IsValid)
         {
             return v.ToProblem();
@@ -88,17 +102,17 @@ public static class ProductEndpoints
         var (categoryId, categoryError) = await ProductStore.ResolveCategoryAsync(db, request, now, cancellationToken);
         if ((categoryError ?? await ProductStore.CheckReferencesAsync(db, request, null, cancellationToken)) is { } error)
         {
-            return ToProblem(error);
+            return AsProblem(error) is { } problem ? problem : AsValidationProblem(error);
         }
 
         var product = ProductStore.Create(db, request, categoryId, now);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/products/{product.Id}", ProductRules.ToView(product));
+        return TypedResults.Created($"/api/products/{product.Id}", ProductMapping.ToView(product));
     }
 
-    private static async Task<IResult> Update(Guid id, ProductRequest request, EdgeDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ProductView>, ValidationProblem, ProblemHttpResult>> Update(Guid id, ProductRequest request, EdgeDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var v = ProductRules.Validate(request).Require(request.Version is not null, "version", "'version' is required: send the version you read.");
+        var v = new Validation().AddAll(ProductRules.Check(request)).Require(request.Version is not null, "version", "'version' is required: send the version you read.");
         if (!v.IsValid)
         {
             return v.ToProblem();
@@ -125,7 +139,7 @@ public static class ProductEndpoints
         var (categoryId, categoryError) = await ProductStore.ResolveCategoryAsync(db, request, now, cancellationToken);
         if ((categoryError ?? await ProductStore.CheckReferencesAsync(db, request, id, cancellationToken)) is { } error)
         {
-            return ToProblem(error);
+            return AsProblem(error) is { } problem ? problem : AsValidationProblem(error);
         }
 
         ProductStore.Update(db, product, request, categoryId, now);
@@ -138,10 +152,10 @@ public static class ProductEndpoints
             return Problems.Conflict("The product changed since you read it.", "Stale version");
         }
 
-        return TypedResults.Ok(ProductRules.ToView(product));
+        return TypedResults.Ok(ProductMapping.ToView(product));
     }
 
-    private static async Task<IResult> Delete(Guid id, EdgeDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ProductView>, NoContent, ProblemHttpResult>> Delete(Guid id, EdgeDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var product = await db.Products.Include(p => p.Barcodes).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (product is null)
@@ -158,7 +172,7 @@ public static class ProductEndpoints
             product.Version++;
             product.UpdatedAt = time.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
-            return TypedResults.Ok(ProductRules.ToView(product));
+            return TypedResults.Ok(ProductMapping.ToView(product));
         }
 
         db.LocationProductSettings.RemoveRange(db.LocationProductSettings.Where(s => s.ProductId == id));
@@ -167,13 +181,16 @@ public static class ProductEndpoints
         return TypedResults.NoContent();
     }
 
-
-    private static IResult ToProblem(ProductStore.Failure failure) => failure.Status switch
+    /// <summary>A missing reference (404) or a taken barcode (409); null for a field that is simply wrong.</summary>
+    private static ProblemHttpResult? AsProblem(ProductStore.Failure failure) => failure.Status switch
     {
-        404 => Problems.NotFound(failure.Message),
-        409 => Problems.Conflict(failure.Message),
-        _ => new Validation().Add(failure.Field, failure.Message).ToProblem(),
+        StatusCodes.Status404NotFound => Problems.NotFound(failure.Message),
+        StatusCodes.Status409Conflict => Problems.Conflict(failure.Message),
+        _ => null,
     };
+
+    private static ValidationProblem AsValidationProblem(ProductStore.Failure failure) =>
+        new Validation().Add(failure.Field, failure.Message).ToProblem();
 
     private static ProductView Shown(ProductView view, bool canSeeCost) => canSeeCost ? view : view.WithoutCost();
 }

@@ -1,3 +1,4 @@
+using Inventory.Domain.Catalog;
 using Inventory.Edge.Infrastructure.Data;
 using Inventory.Edge.Infrastructure.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -41,7 +42,7 @@ public static class ProductStore
     public static async Task<Failure?> CheckReferencesAsync(
         EdgeDbContext db, ProductRequest r, Guid? productId, CancellationToken cancellationToken)
     {
-        var codes = ProductRules.AllCodes(r).ToList();
+        var codes = r.AllCodes().ToList();
         if (codes.Count > 0)
         {
             var taken = await db.Barcodes.AsNoTracking()
@@ -82,8 +83,8 @@ public static class ProductStore
     public static Product Create(EdgeDbContext db, ProductRequest r, Guid? categoryId, DateTimeOffset now)
     {
         var product = new Product { Id = Guid.CreateVersion7(), Sku = "", Name = "", Version = 1, CreatedAt = now, UpdatedAt = now };
-        ProductRules.ApplyTo(r, product, categoryId);
-        product.Barcodes = ProductRules.BarcodesOf(r, product.Id);
+        ProductMapping.ApplyTo(r, product, categoryId);
+        product.Barcodes = ProductMapping.BarcodesOf(r, product.Id);
         db.Products.Add(product);
         return product;
     }
@@ -91,12 +92,12 @@ public static class ProductStore
     /// <summary>Applies the request; returns false (and changes nothing) when it would change nothing.</summary>
     public static bool Update(EdgeDbContext db, Product product, ProductRequest r, Guid? categoryId, DateTimeOffset now)
     {
-        var before = ProductRules.ToView(product);
-        ProductRules.ApplyTo(r, product, categoryId);
-        var wanted = ProductRules.BarcodesOf(r, product.Id);
+        var before = ProductMapping.ToView(product);
+        ProductMapping.ApplyTo(r, product, categoryId);
+        var wanted = ProductMapping.BarcodesOf(r, product.Id);
         var barcodesSame = wanted.Count == product.Barcodes.Count && wanted.All(w => product.Barcodes.Any(b =>
             b.Code == w.Code && b.Kind == w.Kind && b.PackQuantity == w.PackQuantity));
-        if (barcodesSame && SameContent(before, ProductRules.ToView(product)))
+        if (barcodesSame && SameContent(before, ProductMapping.ToView(product)))
         {
             db.Entry(product).State = EntityState.Unchanged;
             return false;

@@ -41,7 +41,7 @@ public static class BarcodeLink
         if (owner is not null)
         {
             return owner.Id == id
-                ? TypedResults.Ok(ProductRules.ToView(product))
+                ? TypedResults.Ok(ProductMapping.ToView(product))
                 : Problems.Conflict($"Barcode {code} already belongs to {owner.Sku}.");
         }
 
@@ -51,6 +51,6 @@ public static class BarcodeLink
         product.Version++;
         product.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/products/{id}", ProductRules.ToView(product));
+        return TypedResults.Created($"/api/products/{id}", ProductMapping.ToView(product));
     }
 }

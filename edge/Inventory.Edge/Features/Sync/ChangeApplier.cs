@@ -116,6 +116,15 @@ public sealed partial class ChangeApplier(
             return false;
         }
 
+        // The catalog's rules hold here too: a product no API of this box would take stays out of the catalog
+        // (the box keeps the version it had) and waits in the conflict log for a manager.
+        if (ProductRecordRules.Check(r) is { Count: > 0 } errors)
+        {
+            Refuse(tx, change, "products", ProductRecordRules.Describe(errors), now);
+            LogProductRefused(logger, r.Id, r.Sku, change.Seq);
+            return false;
+        }
+
         // The cloud's catalog wins a clash with a product born here under the same SKU or barcode.
         if (tx.Scalar("SELECT id FROM products WHERE sku = $sku AND id <> $id", ("$sku", r.Sku), ("$id", Key(r.Id))) is string other)
         {
@@ -326,6 +335,16 @@ public sealed partial class ChangeApplier(
         return true;
     }
 
+    /// <summary>Logs a change the box will not store, once per version, beside the stamp of the version it kept.</summary>
+    private static void Refuse(SqliteTransaction tx, ChangeRecord change, string table, string reason, DateTimeOffset now) =>
+        tx.Execute($"""
+            INSERT INTO sync_conflicts (kind, entity_id, hlc, kept_hlc, reason, data, detected_at)
+            VALUES ($kind, $id, $hlc, (SELECT hlc FROM {table} WHERE id = $id), $reason, $data, $now)
+            ON CONFLICT (entity_id, hlc) DO NOTHING
+            """,
+            ("$kind", change.Kind), ("$id", Key(change.Id)), ("$hlc", change.Hlc), ("$reason", reason),
+            ("$data", change.Data.GetRawText()), ("$now", now.ToUnixTimeMilliseconds()));
+
     /// <summary>A reference the box does not hold (yet) is dropped rather than break the foreign key; the next edit brings it.</summary>
     private static string? ExistingOrNull(SqliteTransaction tx, string table, Guid? id) =>
         id is { } value && tx.Exists($"SELECT 1 FROM {table} WHERE id = $id", ("$id", Key(value))) ? Key(value) : null;
@@ -347,6 +366,10 @@ public sealed partial class ChangeApplier(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A pulled {Kind} change {Id} (feed seq {Seq}) could not be applied and was skipped")]
     private static partial void LogChangeFailed(ILogger logger, Exception exception, string kind, Guid id, long seq);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "A pulled product {Id} ({Sku}, feed seq {Seq}) breaks the catalog's rules; kept out of the catalog and logged as a sync conflict")]
+    private static partial void LogProductRefused(ILogger logger, Guid id, string sku, long seq);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The cloud's {What} '{Name}' took the name of a local one, renamed '{Renamed}'")]
     private static partial void LogRenamed(ILogger logger, string what, string name, string renamed);

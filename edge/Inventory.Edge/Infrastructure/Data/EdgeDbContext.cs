@@ -22,6 +22,7 @@ public sealed class EdgeDbContext(DbContextOptions<EdgeDbContext> options) : DbC
     public DbSet<SyncState> SyncStates => Set<SyncState>();
     public DbSet<RemoteLevel> RemoteLevels => Set<RemoteLevel>();
     public DbSet<Transfer> Transfers => Set<Transfer>();
+    public DbSet<SyncConflict> SyncConflicts => Set<SyncConflict>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -35,6 +35,15 @@ public static class MasterDataApplier
                 continue;
             }
 
+            if (change.Kind == ChangeKinds.Product && ProductRecordRules.Check(SyncJson.Read<ProductRecord>(change.Data)).Count > 0)
+            {
+                // A product the catalog's rules refuse stays out of the catalog and the feed: the version kept (if
+                // any) is the winner, the refused one waits in the conflict log for a manager.
+                conflicts += await LogConflictAsync(c, tx, change, winner: (current?.Hlc ?? "", current?.OriginSite),
+                    loser: (change.Hlc, site, data), now, ct);
+                continue;
+            }
+
             if (current is null || change.BaseHlc == current.Hlc)
             {
                 conflicts += await WriteAsync(c, tx, site, change, data, audience: null, clock, now, ct);

@@ -1,3 +1,5 @@
+using Inventory.Domain.Catalog;
+
 namespace Inventory.Edge.Features.Catalog.Csv;
 
 /// <summary>The columns of the catalog CSV, in export order; import and export share them so a file round-trips.</summary>

@@ -20,14 +20,20 @@ public static class ProductCsvEndpoints
     public static void MapProductCsvApi(this RouteGroupBuilder products)
     {
         products.MapPost("/bulk-import", Upload).RequirePermission(Permission.ImportCatalog)
-            .WithSummary("Upload a catalog CSV (multipart field `file`); it imports in the background, see statusUrl.");
+            .WithName("ImportProducts")
+            .WithSummary("Upload a catalog CSV (multipart field `file`); it imports in the background, see statusUrl.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         products.MapGet("/bulk-import/{jobId:guid}", Status).RequirePermission(Permission.ImportCatalog)
-            .WithSummary("An import's progress, counts and per-row errors.");
+            .WithName("GetProductImport")
+            .WithSummary("An import's progress, counts and per-row errors.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         products.MapGet("/export.csv", Export).RequirePermission(Permission.ExportData)
-            .WithSummary("The catalog as CSV in the import's columns; cost_price only for roles that see costs.");
+            .WithName("ExportProducts")
+            .WithSummary("The catalog as CSV in the import's columns; cost_price only for roles that see costs.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
     }
 
-    private static async Task<IResult> Upload(HttpContext http, ImportJobs jobs, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted<ImportAccepted>, ProblemHttpResult>> Upload(HttpContext http, ImportJobs jobs, CancellationToken cancellationToken)
     {
         // Kestrel's default body limit (30 MB) is per server; only this endpoint takes files this large.
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -100,7 +106,7 @@ public static class ProductCsvEndpoints
         return (false, null);
     }
 
-    private static IResult Status(Guid jobId, ImportJobs jobs) =>
+    private static Results<Ok<ImportJobView>, ProblemHttpResult> Status(Guid jobId, ImportJobs jobs) =>
         jobs.Find(jobId) is { } job
             ? TypedResults.Ok(job.Snapshot())
             : Problems.NotFound($"No import job {jobId}.");

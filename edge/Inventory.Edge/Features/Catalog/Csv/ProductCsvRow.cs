@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Inventory.Domain.Catalog;
 using Inventory.Edge.Infrastructure.Data.Entities;
 
 namespace Inventory.Edge.Features.Catalog.Csv;

@@ -1,3 +1,4 @@
+using Inventory.Domain.Catalog;
 using Inventory.Edge.Infrastructure.Data;
 using Inventory.Edge.Infrastructure.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -123,7 +124,7 @@ public sealed class ProductImporter(IDbContextFactory<EdgeDbContext> contexts, I
         // Who owned each code when the chunk began, in one query. A row whose codes are all free or its own,
         // untouched by this chunk, and which names no parent, would make CheckReferencesAsync find nothing;
         // it is skipped for those rows only (one query per row was a fifth of a large import's time).
-        var requestedCodes = rows.Where(r => r.Errors.Count == 0).SelectMany(r => ProductRules.AllCodes(r.Request))
+        var requestedCodes = rows.Where(r => r.Errors.Count == 0).SelectMany(r => r.Request.AllCodes())
             .Distinct(StringComparer.Ordinal).ToList();
         var owners = (await db.Barcodes.AsNoTracking().Where(b => requestedCodes.Contains(b.Code))
                 .Select(b => new { b.Code, b.ProductId }).ToListAsync(cancellationToken))
@@ -171,15 +172,15 @@ public sealed class ProductImporter(IDbContextFactory<EdgeDbContext> contexts, I
             }
 
             var request = row.MergeWith(header, existing, parentId);
-            var validation = ProductRules.Validate(request);
-            if (!validation.IsValid)
+            var errors = ProductRules.Check(request);
+            if (errors.Count > 0)
             {
-                outcome.Refuse(validation.Errors.SelectMany(e => e.Value.Select(message => new ImportRowError(
-                    row.Line, ProductCsvColumns.OfApiField(e.Key), ProductCsvColumns.InCsvTerms(e.Key, message)))));
+                outcome.Refuse(errors.Select(e => new ImportRowError(
+                    row.Line, ProductCsvColumns.OfApiField(e.Field), ProductCsvColumns.InCsvTerms(e.Field, e.Message))));
                 continue;
             }
 
-            var codes = ProductRules.AllCodes(request).ToList();
+            var codes = request.AllCodes().ToList();
             if ((row.ParentSku is not null && unsavedSkus.Contains(row.ParentSku)) || codes.Any(unsavedCodes.Contains))
             {
                 await SaveAsync(db, cancellationToken);

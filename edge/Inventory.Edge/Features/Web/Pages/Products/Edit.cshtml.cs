@@ -35,7 +35,7 @@ public sealed class ProductEditModel(EdgeDbContext db) : PageModel
             return NotFound();
         }
 
-        Product = ProductRules.ToView(product);
+        Product = ProductMapping.ToView(product);
         return Page();
     }
 }

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Inventory.Domain;
+using Inventory.Domain.Catalog;
+
+namespace Inventory.Sync;
+
+/// <summary>
+/// The catalog's <see cref="ProductRules"/> applied to a replicated product, so the cloud refuses a pushed
+/// product and a box a pulled one that neither API would have taken.
+/// </summary>
+public static class ProductRecordRules
+{
+    public const string UnitKind = "unit";
+    public const string CaseKind = "case";
+
+    /// <summary>Every error of the record; empty when a replica may store it.</summary>
+    public static IReadOnlyList<FieldError> Check(ProductRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var errors = new List<FieldError>();
+        JsonElement? attributes = null;
+        if (record.Attributes is { } text)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(text);
+                attributes = document.RootElement.Clone();
+            }
+            catch (JsonException)
+            {
+                errors.Add(new FieldError("attributes", "'attributes' is an object of names and values."));
+            }
+        }
+
+        var barcodes = record.Barcodes ?? [];
+        if (barcodes.Any(b => b.Kind is not (UnitKind or CaseKind)))
+        {
+            errors.Add(new FieldError("barcodes", $"A barcode's kind is {UnitKind} or {CaseKind}."));
+        }
+
+        var request = new ProductRequest(
+            record.Sku, record.Name, record.Description, record.CategoryId, Category: null, record.ParentId, attributes,
+            record.CostPrice, record.SellingPrice, record.ReorderPoint, record.ReorderQuantity, record.MaxLevel, record.Unit,
+            record.Weight, record.ImageUrl, record.IsActive,
+            [.. barcodes.Where(b => b.Kind != CaseKind).Select(b => b.Code)],
+            [.. barcodes.Where(b => b.Kind == CaseKind).Select(b => new CaseBarcode(b.Code, b.PackQuantity))],
+            Version: null);
+        errors.AddRange(ProductRules.Check(request));
+        return errors;
+    }
+
+    /// <summary>The errors as one line for a log or a conflict row: "field: message; …".</summary>
+    public static string Describe(IEnumerable<FieldError> errors) =>
+        string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}"));
+}
