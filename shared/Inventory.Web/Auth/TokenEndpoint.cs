@@ -21,7 +21,7 @@ public static class TokenEndpoint
             .WithSummary("Exchange a username and password for a bearer token.");
 
     private static async Task<IResult> IssueAsync(
-        TokenRequest request, IPasswordCheck passwords, TokenIssuer tokens, HttpContext http, CancellationToken cancellationToken)
+        TokenRequest request, SignInGate passwords, TokenIssuer tokens, HttpContext http, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Username) || string.IsNullOrEmpty(request.Password)
             || request.Username.Length > 64 || request.Password.Length > 128)
@@ -29,7 +29,7 @@ public static class TokenEndpoint
             return Problems.BadRequest("Give a username and a password.");
         }
 
-        var check = await passwords.CheckAsync(request.Username.Trim(), request.Password, cancellationToken);
+        var check = await passwords.CheckAsync(request.Username.Trim(), request.Password, http.Connection.RemoteIpAddress, cancellationToken);
         switch (check)
         {
             case { Outcome: LoginOutcome.Success, User: { } user }:
