@@ -10,8 +10,9 @@ public sealed record DecodedCode(string Format, string Text);
 
 /// <summary>
 /// Finds every 1D and 2D barcode in a PNG or JPEG with ZXing.Net, for devices that can photograph but not
-/// decode. The image is read row by row and sampled down while it is read, so what it costs in memory depends on
-/// <see cref="MaxDecodedPixels"/>, not on the size the file claims: a 208 KB PNG may declare 7000×7000 pixels,
+/// decode. The image is read row by row (a PNG by <see cref="PngRows"/>, a JPEG by Skia's scanline decoder) and
+/// sampled down while it is read, so what it costs in memory depends on <see cref="MaxDecodedPixels"/>, not on the
+/// size the file claims: a 208 KB PNG may declare 7000×7000 pixels,
 /// 196 MB once decoded whole. The rows land in a frame of white: ZXing needs a quiet zone around a symbol, and
 /// encoders such as zint draw a DataMatrix edge to edge unless told otherwise.
 /// </summary>
@@ -53,7 +54,7 @@ public static class ImageDecoder
             throw new UnreadableImageException($"The image has {pixels / 1_000_000} megapixels; at most {MaxPixels / 1_000_000} are read.");
         }
 
-        var framed = ReadFramed(codec, info.Width, info.Height, StepFor(info.Width, info.Height));
+        var framed = ReadFramed(image, codec, info.Width, info.Height, StepFor(info.Width, info.Height));
         var reader = new BarcodeReaderGeneric
         {
             AutoRotate = true,
@@ -78,55 +79,88 @@ public static class ImageDecoder
         return step;
     }
 
-    private static (byte[] Bgra, int Width, int Height) ReadFramed(SKCodec codec, int width, int height, int step)
+    private static (byte[] Bgra, int Width, int Height) ReadFramed(byte[] image, SKCodec codec, int width, int height, int step)
     {
-        var rowInfo = new SKImageInfo(width, height, SKColorType.Bgra8888, SKAlphaType.Premul);
-        if (codec.StartScanlineDecode(rowInfo) != SKCodecResult.Success || codec.ScanlineOrder != SKCodecScanlineOrder.TopDown)
+        if (IsPng(image))
         {
-            // Interlaced PNG and progressive JPEG are not read row by row; small ones are read whole.
-            if (step > 1)
+            using var png = PngRows.Open(image);
+            if (!png.IsInterlaced)
             {
-                throw new UnreadableImageException(
-                    $"An interlaced or progressive image is read up to {MaxDecodedPixels / 1_000_000} megapixels; send a smaller or a baseline image.");
+                return Sampled(width, height, step, row => png.ReadRow(row), (count, _) => png.SkipRows(count));
             }
-
-            return ReadWhole(codec, rowInfo);
+        }
+        else
+        {
+            var rowInfo = new SKImageInfo(width, height, SKColorType.Bgra8888, SKAlphaType.Premul);
+            if (codec.StartScanlineDecode(rowInfo) == SKCodecResult.Success && codec.ScanlineOrder == SKCodecScanlineOrder.TopDown)
+            {
+                return Sampled(width, height, step, row => JpegRow(codec, row), (count, _) => JpegSkip(codec, count));
+            }
         }
 
+        // Interlaced PNG and progressive JPEG are not read row by row; small ones are read whole.
+        if (step > 1)
+        {
+            throw new UnreadableImageException(
+                $"An interlaced or progressive image is read up to {MaxDecodedPixels / 1_000_000} megapixels; send a smaller or a baseline image.");
+        }
+
+        return ReadWhole(codec, new SKImageInfo(width, height, SKColorType.Bgra8888, SKAlphaType.Premul));
+    }
+
+    private delegate void RowReader(byte[] bgra);
+
+    private delegate void RowSkipper(int count, byte[] scratch);
+
+    /// <summary>Every <paramref name="step"/>th row and column, over white, in a white frame.</summary>
+    private static (byte[] Bgra, int Width, int Height) Sampled(int width, int height, int step, RowReader read, RowSkipper skip)
+    {
         var outWidth = width / step;
         var outHeight = height / step;
         var pad = Math.Max(20, Math.Min(outWidth, outHeight) / 10);
         var frameWidth = outWidth + (2 * pad);
         var frame = WhiteFrame(frameWidth, outHeight + (2 * pad));
-        var row = new byte[rowInfo.RowBytes];
+        var row = new byte[width * 4];
+        for (var y = 0; y < outHeight; y++)
+        {
+            read(row);
+            var target = (((y + pad) * frameWidth) + pad) * 4;
+            for (var x = 0; x < outWidth; x++)
+            {
+                OverWhite(row, x * step * 4, frame, target + (x * 4));
+            }
+
+            if (step > 1 && y < outHeight - 1)
+            {
+                skip(step - 1, row);
+            }
+        }
+
+        return (frame, frameWidth, outHeight + (2 * pad));
+    }
+
+    private static void JpegRow(SKCodec codec, byte[] row)
+    {
         var handle = GCHandle.Alloc(row, GCHandleType.Pinned);
         try
         {
-            for (var y = 0; y < outHeight; y++)
+            if (codec.GetScanlines(handle.AddrOfPinnedObject(), 1, row.Length) != 1)
             {
-                if (codec.GetScanlines(handle.AddrOfPinnedObject(), 1, row.Length) != 1)
-                {
-                    throw new UnreadableImageException("The image ends early; it may be damaged or cut off.");
-                }
-
-                var target = (((y + pad) * frameWidth) + pad) * 4;
-                for (var x = 0; x < outWidth; x++)
-                {
-                    OverWhite(row, x * step * 4, frame, target + (x * 4));
-                }
-
-                if (step > 1 && y < outHeight - 1 && !codec.SkipScanlines(step - 1))
-                {
-                    throw new UnreadableImageException("The image ends early; it may be damaged or cut off.");
-                }
+                throw new UnreadableImageException("The image ends early; it may be damaged or cut off.");
             }
         }
         finally
         {
             handle.Free();
         }
+    }
 
-        return (frame, frameWidth, outHeight + (2 * pad));
+    private static void JpegSkip(SKCodec codec, int count)
+    {
+        if (!codec.SkipScanlines(count))
+        {
+            throw new UnreadableImageException("The image ends early; it may be damaged or cut off.");
+        }
     }
 
     private static (byte[] Bgra, int Width, int Height) ReadWhole(SKCodec codec, SKImageInfo info)
