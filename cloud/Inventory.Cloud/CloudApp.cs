@@ -10,10 +10,12 @@ using Inventory.Cloud.Features.Web;
 using Inventory.Cloud.Infrastructure.Data;
 using Inventory.Domain.Accounts;
 using Inventory.Web.Auth;
+using Inventory.Web.Hosting;
 using Inventory.Web.Http;
 using Inventory.Web.Logging;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Inventory.Cloud;
@@ -60,6 +62,8 @@ public static class CloudApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        var folders = app.Services.GetRequiredService<IOptions<CloudOptions>>().Value;
+        PrivateFiles.Restrict(folders.LogDir, folders.SecretsDir);
         app.UseInventoryHttp();
         app.UseRequestDecompression();
         app.UseCloudWebFiles();

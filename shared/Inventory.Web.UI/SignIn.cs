@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Inventory.Web.UI;
 
 /// <summary>The browser's sign-in: the host's password check, ending in a cookie. Markup: Pages/Shared/_SignIn.cshtml.</summary>
-public sealed class SignInModel(IPasswordCheck passwords) : PageModel
+public sealed class SignInModel(SignInGate passwords) : PageModel
 {
     [BindProperty]
     public string? Username { get; set; }
@@ -30,7 +30,7 @@ public sealed class SignInModel(IPasswordCheck passwords) : PageModel
             return Page();
         }
 
-        var check = await passwords.CheckAsync(Username.Trim(), Password, cancellationToken);
+        var check = await passwords.CheckAsync(Username.Trim(), Password, HttpContext.Connection.RemoteIpAddress, cancellationToken);
         switch (check)
         {
             case { Outcome: LoginOutcome.Success, User: { } user }:

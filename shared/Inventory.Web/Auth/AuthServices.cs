@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.Tokens;
@@ -28,6 +29,10 @@ public static class AuthServices
         });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TokenIssuer>();
+        services.TryAddSingleton<SignInThrottle>();
+        services.TryAddSingleton<SignInGate>();
+        services.TryAddSingleton<HubSessions>();
+        services.Configure<HubOptions>(o => o.AddFilter<HubSessions>());
 
         var authentication = services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)

@@ -61,8 +61,14 @@ public static class BrowserAuth
                 OnRedirectToAccessDenied = ctx => StatusOrRedirect(ctx, StatusCodes.Status403Forbidden),
             };
         });
+        authentication.Services.AddSingleton<SessionTicketStore>();
         authentication.Services.AddOptions<CookieAuthenticationOptions>(CookieScheme)
-            .Configure<IOptions<TokenIssuerOptions>>((o, tokens) => o.ExpireTimeSpan = tokens.Value.Lifetime);
+            .Configure<IOptions<TokenIssuerOptions>, SessionTicketStore>((o, tokens, sessions) =>
+            {
+                o.ExpireTimeSpan = tokens.Value.Lifetime;
+                // Server-side sessions: sign-out ends the session, not only the browser's copy of the cookie.
+                o.SessionStore = sessions;
+            });
         authentication.AddPolicyScheme(PolicyScheme, "Bearer token or sign-in cookie", o =>
             o.ForwardDefaultSelector = ctx => UsesBearer(ctx.Request, cookieName) ? JwtBearerDefaults.AuthenticationScheme : CookieScheme);
         authentication.Services.Configure<AuthenticationOptions>(o =>

@@ -25,7 +25,7 @@ public static class TokenEndpoint
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueAsync(
-        TokenRequest request, IPasswordCheck passwords, TokenIssuer tokens, HttpContext http, CancellationToken cancellationToken)
+        TokenRequest request, SignInGate passwords, TokenIssuer tokens, HttpContext http, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Username) || string.IsNullOrEmpty(request.Password)
             || request.Username.Length > 64 || request.Password.Length > 128)
@@ -33,7 +33,7 @@ public static class TokenEndpoint
             return Problems.BadRequest("Give a username and a password.");
         }
 
-        var check = await passwords.CheckAsync(request.Username.Trim(), request.Password, cancellationToken);
+        var check = await passwords.CheckAsync(request.Username.Trim(), request.Password, http.Connection.RemoteIpAddress, cancellationToken);
         switch (check)
         {
             case { Outcome: LoginOutcome.Success, User: { } user }:

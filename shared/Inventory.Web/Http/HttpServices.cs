@@ -27,9 +27,10 @@ public static class HttpServices
         return services;
     }
 
-    /// <summary>Problem details for exceptions and bare status codes, then one log line per request.</summary>
+    /// <summary>Security headers, problem details for exceptions and bare status codes, then one log line per request.</summary>
     public static IApplicationBuilder UseInventoryHttp(this IApplicationBuilder app)
     {
+        app.UseInventorySecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSerilogRequestLoggingWithoutSecrets();

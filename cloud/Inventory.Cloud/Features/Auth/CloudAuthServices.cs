@@ -18,6 +18,11 @@ public static class CloudAuthServices
         services.AddSingleton<IPasswordCheck>(sp => sp.GetRequiredService<CloudLoginService>());
         services.AddInventoryJwt(Issuer, Audience).AddInventoryCookie(Web.CloudWeb.CookieName);
         services.AddOptions<TokenIssuerOptions>().Configure<IOptions<CloudOptions>>((o, cloud) => o.Lifetime = cloud.Value.Auth.TokenLifetime);
+        services.AddOptions<SignInThrottleOptions>().Configure<IOptions<CloudOptions>>((o, cloud) =>
+        {
+            o.MaxFailedLogins = cloud.Value.Auth.MaxFailedLogins;
+            o.LockoutDuration = cloud.Value.Auth.LockoutDuration;
+        });
         services.AddInventoryAuthorization();
         services.AddHostedService<BootstrapAdmin>();
         return services;

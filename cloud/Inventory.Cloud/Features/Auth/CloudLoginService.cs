@@ -1,13 +1,12 @@
 using Inventory.Cloud.Infrastructure.Data;
 using Inventory.Web.Auth;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Inventory.Cloud.Features.Auth;
 
 /// <summary>Checks a username and password with the same hashing and lock-out rules as every box.</summary>
 public sealed class CloudLoginService(
-    IDbContextFactory<CloudDbContext> contexts, IOptions<CloudOptions> options, TimeProvider time,
+    IDbContextFactory<CloudDbContext> contexts,
     ILogger<CloudLoginService> logger) : IPasswordCheck
 {
     /// <summary>The password check and lock-out alone, for the token endpoint and the browser's sign-in cookie alike.</summary>
@@ -15,8 +14,6 @@ public sealed class CloudLoginService(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var user = await db.Users.FirstOrDefaultAsync(u => u.Username == username, cancellationToken);
-        var auth = options.Value.Auth;
-        return await AccountSignIn.CheckAsync(user, password, auth.MaxFailedLogins, auth.LockoutDuration, time.GetUtcNow(),
-            db.SaveChangesAsync, logger, cancellationToken);
+        return AccountSignIn.Check(user, password, logger);
     }
 }

@@ -9,7 +9,7 @@ namespace Inventory.Cloud.Features.Auth;
 /// Whether a token's user is still active with the same stamp and role. Cached briefly: several cloud
 /// instances may serve one user, so a change made on another instance takes effect here within <see cref="Ttl"/>.
 /// </summary>
-public sealed class CloudUserSessions(IDbContextFactory<CloudDbContext> contexts, TimeProvider time) : IUserSessionCheck
+public sealed class CloudUserSessions(IDbContextFactory<CloudDbContext> contexts, TimeProvider time, IServiceProvider services) : IUserSessionCheck
 {
     public static readonly TimeSpan Ttl = TimeSpan.FromSeconds(15);
 
@@ -35,5 +35,14 @@ public sealed class CloudUserSessions(IDbContextFactory<CloudDbContext> contexts
         return state.Active && state.Stamp == stamp && state.Role == role;
     }
 
-    public void Forget(Guid userId) => _cache.TryRemove(userId, out _);
+    /// <summary>
+    /// The user changed on this instance: read them again, and close their live connections here. Another instance
+    /// learns within <see cref="Ttl"/>, at the connection's next hub call.
+    /// </summary>
+    public void Forget(Guid userId)
+    {
+        _cache.TryRemove(userId, out _);
+        // Resolved late: the hub filter itself asks this class whether a session is current.
+        services.GetRequiredService<HubSessions>().End(userId);
+    }
 }

@@ -24,6 +24,11 @@ public static class AuthServices
         services.AddInventoryJwt(Issuer, Audience).AddInventoryCookie(CookieName);
         services.AddOptions<TokenIssuerOptions>()
             .Configure<IOptions<EdgeOptions>>((o, edge) => o.Lifetime = edge.Value.Auth.TokenLifetime);
+        services.AddOptions<SignInThrottleOptions>().Configure<IOptions<EdgeOptions>>((o, edge) =>
+        {
+            o.MaxFailedLogins = edge.Value.Auth.MaxFailedLogins;
+            o.LockoutDuration = edge.Value.Auth.LockoutDuration;
+        });
         services.AddInventoryAuthorization();
         return services;
     }

@@ -1,17 +1,15 @@
 using Inventory.Edge.Infrastructure.Data;
 using Inventory.Web.Auth;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Inventory.Edge.Features.Auth;
 
 /// <summary>
-/// Checks a username and password, counting failures per account: after MaxFailedLogins in a row the
-/// account is locked for LockoutDuration, doubling with each further lock-out (capped at a day).
+/// Checks a username and password against this box's accounts; the <see cref="SignInThrottle"/> in front of it
+/// slows guessers down (MaxFailedLogins, LockoutDuration).
 /// </summary>
 public sealed class LoginService(
-    IDbContextFactory<EdgeDbContext> contexts, IOptions<EdgeOptions> options,
-    TimeProvider time, ILogger<LoginService> logger) : IPasswordCheck
+    IDbContextFactory<EdgeDbContext> contexts, ILogger<LoginService> logger) : IPasswordCheck
 {
     /// <summary>
     /// The password check and lock-out behind both the bearer token and the browser's cookie sign-in, so the two
@@ -21,8 +19,6 @@ public sealed class LoginService(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var user = await db.Users.FirstOrDefaultAsync(u => u.Username == username, cancellationToken);
-        var auth = options.Value.Auth;
-        return await AccountSignIn.CheckAsync(user, password, auth.MaxFailedLogins, auth.LockoutDuration, time.GetUtcNow(),
-            db.SaveChangesAsync, logger, cancellationToken);
+        return AccountSignIn.Check(user, password, logger);
     }
 }

@@ -9,7 +9,7 @@ namespace Inventory.Edge.Features.Auth;
 /// Whether a token's user is still active with the same security stamp. Cached per user, because every
 /// request asks; user changes call <see cref="Forget"/>, and the edge is the only writer of its users table.
 /// </summary>
-public sealed class UserSessions(IDbContextFactory<EdgeDbContext> contexts) : IUserSessionCheck
+public sealed class UserSessions(IDbContextFactory<EdgeDbContext> contexts, IServiceProvider services) : IUserSessionCheck
 {
     private readonly ConcurrentDictionary<Guid, (bool Active, string Stamp, string Role)> _cache = new();
 
@@ -34,5 +34,11 @@ public sealed class UserSessions(IDbContextFactory<EdgeDbContext> contexts) : IU
         return state.Active && state.Stamp == stamp && state.Role == role;
     }
 
-    public void Forget(Guid userId) => _cache.TryRemove(userId, out _);
+    /// <summary>The user changed: read them again at their next request, and close their live connections now.</summary>
+    public void Forget(Guid userId)
+    {
+        _cache.TryRemove(userId, out _);
+        // Resolved late: the hub filter itself asks this class whether a session is current.
+        services.GetRequiredService<HubSessions>().End(userId);
+    }
 }

@@ -9,9 +9,11 @@ public static class SearchTerms
     // Query and catalog text are cut at the same characters, so "Over-Spec" is two words on both sides.
     private static readonly char[] Separators = [' ', '\t', ',', ';', '/', '-', '_', '.', '(', ')', '"', '\''];
 
-    /// <summary>Every token (of any length) of the query.</summary>
+    /// <summary>Every token (of any length) of the query; control characters separate like spaces.</summary>
+    /// <remarks>FTS5 ends a quoted string at a NUL ("unterminated string"), so none may reach a query.</remarks>
     public static IReadOnlyList<string> Tokens(string term) =>
-        [.. term.ToLowerInvariant().Split(Separators, StringSplitOptions.RemoveEmptyEntries).Distinct()];
+        [.. new string([.. term.ToLowerInvariant().Select(c => char.IsControl(c) ? ' ' : c)])
+            .Split(Separators, StringSplitOptions.RemoveEmptyEntries).Distinct()];
 
     /// <summary>The query's words of three or more characters (trigrams cannot match shorter ones).</summary>
     public static IReadOnlyList<string> Words(string term) => [.. Tokens(term).Where(w => w.Length >= 3)];

@@ -45,6 +45,8 @@ public static class ScanImageEndpoints
 {
     public const long MaxImageBytes = 10L * 1024 * 1024;
 
+    private static readonly SemaphoreSlim DecodeSlots = new(2, 2);
+
     public static void MapScanImageApi(this WebApplication app)
     {
         app.MapPost("/api/scan/image", Decode).RequirePermission(Permission.Scan)
@@ -95,6 +97,8 @@ public static class ScanImageEndpoints
         }
 
         IReadOnlyList<DecodedCode> decoded;
+        // Two at a time: each costs up to ~100 MB and a core for a second; more would only queue on two cores.
+        await DecodeSlots.WaitAsync(cancellationToken);
         try
         {
             // CPU-bound for up to a second on a large photo: off the request thread's pool slot.
@@ -103,6 +107,10 @@ public static class ScanImageEndpoints
         catch (ImageDecoder.UnreadableImageException e)
         {
             return Problems.BadRequest(e.Message);
+        }
+        finally
+        {
+            DecodeSlots.Release();
         }
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);

@@ -30,24 +30,23 @@ public static class UserEndpoints
         group.MapPut("/{id:guid}/role", ChangeRole).WithName("ChangeUserRole")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Change an account's role.");
-        group.MapPost("/{id:guid}/disable", (Guid id, EdgeDbContext db, UserSessions s, TimeProvider t, CancellationToken ct) => SetActive(id, false, db, s, t, ct))
+        group.MapPost("/{id:guid}/disable", (Guid id, EdgeDbContext db, UserSessions s, SignInThrottle l, TimeProvider t, CancellationToken ct) => SetActive(id, false, db, s, l, t, ct))
             .WithName("DisableUser").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Disable an account; its tokens stop working at once.");
-        group.MapPost("/{id:guid}/enable", (Guid id, EdgeDbContext db, UserSessions s, TimeProvider t, CancellationToken ct) => SetActive(id, true, db, s, t, ct))
+        group.MapPost("/{id:guid}/enable", (Guid id, EdgeDbContext db, UserSessions s, SignInThrottle l, TimeProvider t, CancellationToken ct) => SetActive(id, true, db, s, l, t, ct))
             .WithName("EnableUser").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Enable an account again.");
         group.MapPost("/{id:guid}/password", ResetPassword).WithName("ResetUserPassword").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Set a new password; unlocks the account.");
     }
 
-    private static async Task<Ok<IEnumerable<UserView>>> List(EdgeDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Ok<IEnumerable<UserView>>> List(EdgeDbContext db, SignInThrottle throttle, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
         var users = await db.Users.AsNoTracking().OrderBy(u => u.Username).ToListAsync(cancellationToken);
-        return TypedResults.Ok(users.Select(u => ToView(u, now)));
+        return TypedResults.Ok(users.Select(u => ToView(u, throttle)));
     }
 
-    private static async Task<Results<Created<UserView>, ValidationProblem, ProblemHttpResult>> Create(CreateUserRequest request, EdgeDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Created<UserView>, ValidationProblem, ProblemHttpResult>> Create(CreateUserRequest request, EdgeDbContext db, SignInThrottle throttle, TimeProvider time, CancellationToken cancellationToken)
     {
         var validation = AccountRules.ValidateNew(request.Username, request.Password, request.Role, out var role);
         if (!validation.IsValid)
@@ -74,10 +73,10 @@ public static class UserEndpoints
         };
         db.Users.Add(user);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/users/{user.Id}", ToView(user, now));
+        return TypedResults.Created($"/api/users/{user.Id}", ToView(user, throttle));
     }
 
-    private static async Task<Results<Ok<UserView>, ValidationProblem, ProblemHttpResult>> ChangeRole(Guid id, ChangeRoleRequest request, EdgeDbContext db, UserSessions sessions, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<UserView>, ValidationProblem, ProblemHttpResult>> ChangeRole(Guid id, ChangeRoleRequest request, EdgeDbContext db, UserSessions sessions, SignInThrottle throttle, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!Roles.TryParse(request.Role, out var role))
         {
@@ -99,10 +98,10 @@ public static class UserEndpoints
         Touch(user, time);
         await db.SaveChangesAsync(cancellationToken);
         sessions.Forget(id);
-        return TypedResults.Ok(ToView(user, time.GetUtcNow()));
+        return TypedResults.Ok(ToView(user, throttle));
     }
 
-    private static async Task<Results<Ok<UserView>, ProblemHttpResult>> SetActive(Guid id, bool active, EdgeDbContext db, UserSessions sessions, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<UserView>, ProblemHttpResult>> SetActive(Guid id, bool active, EdgeDbContext db, UserSessions sessions, SignInThrottle throttle, TimeProvider time, CancellationToken cancellationToken)
     {
         var user = await db.Users.FindAsync([id], cancellationToken);
         if (user is null)
@@ -119,10 +118,10 @@ public static class UserEndpoints
         Touch(user, time);
         await db.SaveChangesAsync(cancellationToken);
         sessions.Forget(id);
-        return TypedResults.Ok(ToView(user, time.GetUtcNow()));
+        return TypedResults.Ok(ToView(user, throttle));
     }
 
-    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ResetPassword(Guid id, ResetPasswordRequest request, EdgeDbContext db, UserSessions sessions, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ResetPassword(Guid id, ResetPasswordRequest request, EdgeDbContext db, UserSessions sessions, SignInThrottle throttle, TimeProvider time, CancellationToken cancellationToken)
     {
         if (PasswordHasher.CheckStrength(request.Password) is { } weak)
         {
@@ -136,11 +135,10 @@ public static class UserEndpoints
         }
 
         user.PasswordHash = PasswordHasher.Hash(request.Password!);
-        user.FailedLogins = 0;
-        user.LockedUntil = null;
         Touch(user, time);
         await db.SaveChangesAsync(cancellationToken);
         sessions.Forget(id);
+        throttle.Forget(user.Username);
         return TypedResults.NoContent();
     }
 
@@ -153,6 +151,7 @@ public static class UserEndpoints
     private static Task<bool> IsLastActiveManagerAsync(EdgeDbContext db, User user, CancellationToken cancellationToken) =>
         db.Users.AllAsync(u => u.Id == user.Id || !u.IsActive || u.Role != Roles.Manager, cancellationToken);
 
-    private static UserView ToView(User u, DateTimeOffset now) =>
-        new(u.Id, u.Username, u.Role, u.IsActive, u.LockedUntil > now, u.CreatedAt);
+    // Locked: held back after repeated failures from at least one address (SignInThrottle); a password reset ends it.
+    private static UserView ToView(User u, SignInThrottle throttle) =>
+        new(u.Id, u.Username, u.Role, u.IsActive, throttle.IsLocked(u.Username), u.CreatedAt);
 }

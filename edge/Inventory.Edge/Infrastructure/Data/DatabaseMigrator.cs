@@ -1,3 +1,4 @@
+using Inventory.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.Edge.Infrastructure.Data;
@@ -11,10 +12,12 @@ public sealed partial class DatabaseMigrator(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(database.DataDir);
+        PrivateFiles.Restrict(database.DataDir);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         await db.Database.MigrateAsync(cancellationToken);
+        // Again now that the database, its WAL and the first log exist: files made before the folder was closed.
+        PrivateFiles.Restrict(database.DataDir);
         LogMigrated(logger, pending.Count, database.DataDir);
     }
 

@@ -156,6 +156,12 @@
 
   window.inv = { api, esc, ago, duration, when, ageHtml, refreshAges, money, count, hub, problem, newId, recordOnce };
 
+  // Filter forms update their lists as they change; Enter must not submit them. An inline onsubmit would say the
+  // same, but the Content-Security-Policy forbids inline script.
+  document.addEventListener('submit', e => {
+    if (e.target instanceof HTMLFormElement && e.target.hasAttribute('data-no-submit')) e.preventDefault();
+  });
+
   // A host that works offline names its service worker in <meta name="inventory-sw">.
   const sw = document.querySelector('meta[name="inventory-sw"]');
   if (sw && 'serviceWorker' in navigator) {

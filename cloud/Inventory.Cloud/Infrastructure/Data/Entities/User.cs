@@ -10,6 +10,7 @@ public sealed class User : ISignInAccount
     public required string PasswordHash { get; set; }
     public required string Role { get; set; }
     public bool IsActive { get; set; } = true;
+    // Written by releases before the SignInThrottle; no longer read or written, kept so an upgrade needs no migration.
     public int FailedLogins { get; set; }
     public DateTimeOffset? LockedUntil { get; set; }
     public required string SecurityStamp { get; set; }
