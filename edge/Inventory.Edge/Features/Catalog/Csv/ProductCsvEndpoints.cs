@@ -30,7 +30,7 @@ public static class ProductCsvEndpoints
         products.MapGet("/export.csv", Export).RequirePermission(Permission.ExportData)
             .WithName("ExportProducts")
             .WithSummary("The catalog as CSV in the import's columns; cost_price only for roles that see costs.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .ProducesFiles("text/csv");
     }
 
     private static async Task<Results<Accepted<ImportAccepted>, ProblemHttpResult>> Upload(HttpContext http, ImportJobs jobs, CancellationToken cancellationToken)
