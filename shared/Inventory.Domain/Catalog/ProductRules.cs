@@ -37,7 +37,7 @@ public static partial class ProductRules
         RequireText(errors, r.Sku, "sku", MaxSku);
         Require(r.Sku is null || SkuPattern().IsMatch(r.Sku.Trim()), "sku", "A SKU has letters, digits and - _ . / only.");
         RequireText(errors, r.Name, "name", MaxName);
-        OptionalText(errors, r.Description, "description", MaxDescription);
+        OptionalText(errors, r.Description, "description", MaxDescription, allowLineBreaks: true);
         OptionalText(errors, r.Category, "category", MaxCategory);
         Require(r.CostPrice is null or (>= 0 and <= MaxPrice), "costPrice", "'costPrice' is between 0 and 99,999,999.99.");
         Require(r.SellingPrice is null or (>= 0 and <= MaxPrice), "sellingPrice", "'sellingPrice' is between 0 and 99,999,999.99.");
@@ -95,11 +95,15 @@ public static partial class ProductRules
         }
     }
 
-    private static void OptionalText(List<FieldError> errors, string? value, string field, int maxLength)
+    private static void OptionalText(List<FieldError> errors, string? value, string field, int maxLength, bool allowLineBreaks = false)
     {
         if (value is not null && value.Length > maxLength)
         {
             errors.Add(new FieldError(field, $"'{field}' is longer than {maxLength} characters."));
+        }
+        else if (value is not null && TextRules.HasControlCharacters(value, allowLineBreaks))
+        {
+            errors.Add(new FieldError(field, TextRules.ControlCharactersMessage(field)));
         }
     }
 

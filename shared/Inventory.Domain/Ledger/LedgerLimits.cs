@@ -9,6 +9,12 @@ public static class LedgerLimits
     public const int MaxQuantity = 1_000_000_000;
 
     public const decimal MaxUnitCost = 1_000_000_000m;
+
+    /// <summary>
+    /// The earliest time a movement may say it happened. A year-1 date is a client's missing value, not history, and
+    /// would sort before every real movement in valuation layers and reports.
+    /// </summary>
+    public static readonly DateTimeOffset EarliestAt = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
     public const int MaxLotLength = 50;
     public const int MaxBinLength = 50;
     public const int MaxNoteLength = 500;

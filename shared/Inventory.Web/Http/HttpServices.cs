@@ -22,6 +22,8 @@ public static class HttpServices
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
+            // {"quantity":1,"quantity":1000} is a client's mistake or a smuggling attempt, never "the last one wins".
+            o.SerializerOptions.AllowDuplicateProperties = false;
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         });
         return services;

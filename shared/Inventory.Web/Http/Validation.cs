@@ -1,3 +1,4 @@
+using Inventory.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Inventory.Web.Http;
@@ -29,11 +30,17 @@ public sealed class Validation
             return Add(field, $"'{field}' is required.");
         }
 
-        return value.Length > maxLength ? Add(field, $"'{field}' is longer than {maxLength} characters.") : this;
+        return value.Length > maxLength ? Add(field, $"'{field}' is longer than {maxLength} characters.")
+            : TextRules.HasControlCharacters(value, allowLineBreaks: false) ? Add(field, TextRules.ControlCharactersMessage(field))
+            : this;
     }
 
+    /// <summary>Free text: line breaks and tabs allowed, other control characters not.</summary>
     public Validation OptionalText(string? value, string field, int maxLength) =>
-        value is not null && value.Length > maxLength ? Add(field, $"'{field}' is longer than {maxLength} characters.") : this;
+        value is null ? this
+        : value.Length > maxLength ? Add(field, $"'{field}' is longer than {maxLength} characters.")
+        : TextRules.HasControlCharacters(value, allowLineBreaks: true) ? Add(field, TextRules.ControlCharactersMessage(field))
+        : this;
 
     public ValidationProblem ToProblem() => Problems.Validation(_errors.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()));
 

@@ -159,4 +159,38 @@ public sealed class ExternalBrokerTests(ExternalBrokerTests.Broker broker) : ICl
         Assert.True(second.GetProperty("ok").GetBoolean(), second.ToString());
         Assert.Equal(1, await manager.QuantityAsync(stock.Product, stock.Location));
     }
+
+    [Fact]
+    public async Task ExternalBroker_RetainedScan_NotRecordedAgainWhenTheEdgeSubscribesAgain()
+    {
+        using var manager = await broker.Edge.ClientAsync();
+        var stock = await manager.StockedProductAsync();
+        await using var sub = await MosquittoSub.StartAsync(broker.Port, Topic(broker.B.Id, "result"), broker.B.Id, broker.B.Secret);
+
+        // Retained and without an id: delivered live once (answered, recorded), then kept by the broker.
+        var pub = await Cli.RunAsync("mosquitto_pub", ["-h", "127.0.0.1", "-p", broker.Port.ToString(CultureInfo.InvariantCulture), "-q", "1", "-r",
+            "-u", broker.B.Id, "-P", broker.B.Secret, "-i", $"{broker.B.Id}-retain", "-t", Topic(broker.B.Id, "scan"),
+            "-m", $$"""{"code":"{{stock.Barcode}}","action":"receive","location":"{{stock.LocationCode}}","qty":7}"""]);
+        Assert.True(pub.ExitCode == 0, pub.All);
+        Assert.True((await sub.NextAsync()).GetProperty("ok").GetBoolean());
+
+        // As at a restart of the edge: a new connection and subscription, to which the broker hands the retained scan.
+        var client = broker.Edge.Services.GetRequiredService<ExternalBrokerClient>();
+        await client.StopAsync(CancellationToken.None);
+        await client.StartAsync(CancellationToken.None);
+        await WaitForLogAsync("Ignored a retained message on " + Topic(broker.B.Id, "scan"));
+
+        Assert.Equal(7, await manager.QuantityAsync(stock.Product, stock.Location));
+    }
+
+    private async Task WaitForLogAsync(string line)
+    {
+        var logs = Path.Combine(broker.Edge.DataDir, "logs");
+        var deadline = Stopwatch.StartNew();
+        while (!Inventory.Testing.LogFiles.ReadAll(logs).Contains(line, StringComparison.Ordinal))
+        {
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(60), $"No log line '{line}' within 60 s.");
+            await Task.Delay(100);
+        }
+    }
 }

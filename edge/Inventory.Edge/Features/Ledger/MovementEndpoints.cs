@@ -52,7 +52,7 @@ public static class MovementEndpoints
     private static Task<MovementAnswer> Receive(ReceiveRequest r, HttpContext http, MovementWriter writer, TimeProvider time)
     {
         var v = Common(r.ProductId, r.LocationId, r.Quantity, r.Bin, r.Lot, r.Note, r.At, time)
-            .RequireCost(r.UnitCost)
+            .RequireCost(r.UnitCost, http.User)
             .OptionalText(r.ReferenceType, "referenceType", LedgerLimits.MaxReferenceLength)
             .OptionalText(r.ReferenceId, "referenceId", LedgerLimits.MaxReferenceLength);
         return Submit(v, r, r.Id, http, writer, time, r.At, id => new LedgerLine(
@@ -75,7 +75,7 @@ public static class MovementEndpoints
     {
         var reasonKnown = AdjustmentReasons.TryParse(r.Reason, out var reason);
         var v = Common(r.ProductId, r.LocationId, r.Quantity is { } q ? Math.Abs(q) : null, r.Bin, r.Lot, r.Note, r.At, time)
-            .RequireCost(r.UnitCost)
+            .RequireCost(r.UnitCost, http.User)
             .Require(reasonKnown, "reason",
                 $"'reason' is one of {string.Join(", ", AdjustmentReasons.Names)}.")
             .Require(!string.Equals(r.Reason, "other", StringComparison.OrdinalIgnoreCase) || !string.IsNullOrWhiteSpace(r.Note),
@@ -101,7 +101,7 @@ public static class MovementEndpoints
     private static Task<MovementAnswer> Return(ReturnRequest r, HttpContext http, MovementWriter writer, TimeProvider time)
     {
         var v = Common(r.ProductId, r.LocationId, r.Quantity, r.Bin, r.Lot, r.Note, r.At, time)
-            .RequireCost(r.UnitCost)
+            .RequireCost(r.UnitCost, http.User)
             .OptionalText(r.Reason, "reason", LedgerLimits.MaxReferenceLength);
         return Submit(v, r, r.Id, http, writer, time, r.At, id => new LedgerLine(
             id, MovementType.Return, LineMode.Add, r.ProductId!.Value, r.LocationId!.Value, r.Quantity!.Value,
@@ -145,11 +145,20 @@ public static class MovementEndpoints
             .OptionalText(bin, "bin", LedgerLimits.MaxBinLength)
             .OptionalText(lot, "lot", LedgerLimits.MaxLotLength)
             .OptionalText(note, "note", LedgerLimits.MaxNoteLength)
-            .Require(at is null || at <= time.GetUtcNow().AddDays(1), "at", "'at' is in the future.");
+            .Require(at is null || at <= time.GetUtcNow().AddDays(1), "at", "'at' is in the future.")
+            .Require(at is null || at >= LedgerLimits.EarliestAt, "at", $"'at' is before {LedgerLimits.EarliestAt:yyyy-MM-dd}; give the real date.");
 
-    private static Validation RequireCost(this Validation v, decimal? cost) =>
+    /// <summary>
+    /// A unit cost is stated only by those who may see what goods cost (managers: cost prices; purchasing: supplier
+    /// prices). Anyone else's receipt takes the product's cost price: a staff member could otherwise move the
+    /// valuation (999999 once moved a FIFO value from 83.69 to 1,000,082.69) and, by replaying a manager's id with
+    /// guessed costs, learn a cost they may not see.
+    /// </summary>
+    private static Validation RequireCost(this Validation v, decimal? cost, ClaimsPrincipal user) =>
         v.Require(cost is null || (cost >= 0 && cost <= LedgerLimits.MaxUnitCost), "unitCost",
-            $"'unitCost' is between 0 and {LedgerLimits.MaxUnitCost:N0}.");
+                $"'unitCost' is between 0 and {LedgerLimits.MaxUnitCost:N0}.")
+            .Require(cost is null || user.Can(Permission.ViewCostPrices) || user.Can(Permission.ViewSupplierPrices), "unitCost",
+                "Your role may not state a unit cost: leave 'unitCost' out, and the product's cost price is used.");
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
@@ -207,12 +216,16 @@ public static class MovementEndpoints
         .ProducesProblem(StatusCodes.Status409Conflict)
         .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-    /// <summary>What the request asks for: the same key with another body is a client's mistake, not a replay.</summary>
+    /// <summary>
+    /// What the request asks for, and who asks: the same key with another body is a client's mistake, not a replay,
+    /// and a client-made id replayed by another user is refused whatever its body. Were another user's replay
+    /// compared by body, its answer (201 on a match, 409 otherwise) would reveal fields that user cannot see.
+    /// </summary>
     private static string RequestHash<TRequest>(TRequest request, HttpContext http)
     {
         var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var body = JsonSerializer.SerializeToUtf8Bytes(request, json);
-        var path = Encoding.UTF8.GetBytes(http.Request.Path.Value ?? "");
+        var path = Encoding.UTF8.GetBytes((http.Request.Path.Value ?? "") + "\n" + http.User.UserIdOf() + "\n");
         var hash = SHA256.HashData([.. path, .. body]);
         return Convert.ToHexString(hash);
     }

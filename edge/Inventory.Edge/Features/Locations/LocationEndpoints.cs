@@ -250,7 +250,7 @@ public static class LocationEndpoints
         return TypedResults.Ok(setting is null ? new SettingView(id, productId, null, null, null) : ToView(setting));
     }
 
-    private static async Task<Results<Ok<SettingView>, ValidationProblem, ProblemHttpResult>> PutSetting(Guid id, Guid productId, SettingRequest request, EdgeDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SettingView>, ValidationProblem, ProblemHttpResult>> PutSetting(Guid id, Guid productId, SettingRequest request, EdgeDbContext db, IOptions<EdgeOptions> options, CancellationToken cancellationToken)
     {
         var v = new Validation()
             .Require(request.ReorderPoint is null or >= 0, "reorderPoint", "'reorderPoint' cannot be negative.")
@@ -263,9 +263,15 @@ public static class LocationEndpoints
             return v.ToProblem();
         }
 
-        if (!await db.Locations.AnyAsync(l => l.Id == id, cancellationToken))
+        if (await db.Locations.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, cancellationToken) is not { } location)
         {
             return Problems.NotFound("No such location.");
+        }
+
+        // Reorder settings are the location's: only its own site sets them, like the rest of the location.
+        if (OwnedElsewhere(location, options) is { } refusal)
+        {
+            return refusal;
         }
 
         if (!await db.Products.AnyAsync(p => p.Id == productId, cancellationToken))

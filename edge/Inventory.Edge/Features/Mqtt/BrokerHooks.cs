@@ -84,7 +84,8 @@ public sealed partial class BrokerHooks(
         var topic = e.ApplicationMessage.Topic;
         var isScan = device.Kind == DeviceKinds.Scanner && topic == topics.Scan(device.DeviceId);
         var isStatus = device.Kind == DeviceKinds.Printer && topic == topics.PrinterStatus(device.DeviceId);
-        if (!isScan && !isStatus)
+        // Device topics are not retained: a retained scan would be handed to every later subscriber again.
+        if ((!isScan && !isStatus) || e.ApplicationMessage.Retain)
         {
             LogPublishDenied(logger, device.DeviceId, topic);
             e.ProcessPublish = false;

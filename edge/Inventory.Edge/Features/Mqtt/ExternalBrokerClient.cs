@@ -52,6 +52,14 @@ public sealed partial class ExternalBrokerClient(
                 return Task.CompletedTask;
             }
 
+            // A retained scan is delivered again at every subscription, so at every restart of the edge: recorded
+            // each time, a scan without an id would count its stock again. Device topics are not retained.
+            if (e.ApplicationMessage.Retain)
+            {
+                LogRetainedIgnored(logger, topic);
+                return Task.CompletedTask;
+            }
+
             // The payload's buffer belongs to the client once this handler returns: copy it.
             var payload = new System.Buffers.ReadOnlySequence<byte>(System.Buffers.BuffersExtensions.ToArray(e.ApplicationMessage.Payload));
             _ = HandleAsync(client, deviceId, payload, stoppingToken);
@@ -145,6 +153,9 @@ public sealed partial class ExternalBrokerClient(
         _inFlight.Dispose();
         base.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a retained message on {Topic}: device topics are not retained (clear it on the broker)")]
+    private static partial void LogRetainedIgnored(ILogger logger, string topic);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connected to the external MQTT broker {Broker}")]
     private static partial void LogConnected(ILogger logger, string broker);

@@ -11,13 +11,15 @@ namespace Inventory.Edge.Features.Reports;
 
 public sealed record AbcItem(Guid ProductId, string Sku, string Name, long Quantity, decimal? ConsumptionValue, decimal Share, string Class);
 
-public sealed record AbcAnalysis(DateTimeOffset From, DateTimeOffset To, int A, int B, string Method, decimal? TotalValue, IReadOnlyList<AbcItem> Items);
+public sealed record AbcAnalysis(DateTimeOffset From, DateTimeOffset To, int A, int B, string Method, string Basis, decimal? TotalValue, IReadOnlyList<AbcItem> Items);
 
 /// <summary>
 /// ABC by consumption value over [from, to]: what was shipped, at the cost the ledger's layers gave it
 /// (method, default fifo), per product over all locations. Sorted by value, a product is A while the
 /// share of the products before it is under a%, B under a+b%, else C; so the largest product is always A.
-/// Products in stock that shipped nothing are C. Values for managers; classes for everyone.
+/// Products in stock that shipped nothing are C. Managers get it by consumption value (basis "value"); every
+/// other role by shipped quantity (basis "quantity"): a share or class by value beside each quantity would tell
+/// them how costs compare, which they may not see.
 /// </summary>
 internal static class AbcReport
 {
@@ -41,28 +43,30 @@ internal static class AbcReport
 
         var run = await valuation.RunAsync(parsedMethod, end, start, cancellationToken);
         var inStock = run.Positions.Where(p => p.Quantity > 0).Select(p => p.ProductId).ToHashSet(StringComparer.Ordinal);
-        var total = run.Consumption.Values.Sum(c => c.Cost);
+        var showValue = user.Can(Permission.ViewCostPrices);
         var ranked = run.Consumption
             .Select(kv => (Id: kv.Key, kv.Value.Quantity, kv.Value.Cost))
             .Concat(inStock.Where(id => !run.Consumption.ContainsKey(id)).Select(id => (Id: id, Quantity: 0L, Cost: 0m)))
-            .OrderByDescending(x => x.Cost).ThenBy(x => run.Catalog.GetValueOrDefault(x.Id)?.Sku, StringComparer.Ordinal)
+            .Select(x => (x.Id, x.Quantity, x.Cost, Measure: showValue ? x.Cost : x.Quantity))
+            .OrderByDescending(x => x.Measure).ThenBy(x => run.Catalog.GetValueOrDefault(x.Id)?.Sku, StringComparer.Ordinal)
             .ToList();
-        var showValue = user.Can(Permission.ViewCostPrices);
+        var total = ranked.Sum(x => x.Measure);
         var items = new List<AbcItem>(ranked.Count);
         decimal before = 0;
-        foreach (var (id, quantity, cost) in ranked)
+        foreach (var (id, quantity, cost, measure) in ranked)
         {
             var shareBefore = total == 0 ? 100m : before / total * 100m;
-            var cls = cost == 0 ? "C" : shareBefore < pa ? "A" : shareBefore < pa + pb ? "B" : "C";
+            var cls = measure == 0 ? "C" : shareBefore < pa ? "A" : shareBefore < pa + pb ? "B" : "C";
             var product = run.Catalog.GetValueOrDefault(id);
             items.Add(new AbcItem(product?.Id ?? Guid.Parse(id), product?.Sku ?? "", product?.Name ?? "", quantity,
-                showValue ? ValuationMethods.ToCents(cost) : null, total == 0 ? 0 : Math.Round(cost / total * 100m, 2), cls));
-            before += cost;
+                showValue ? ValuationMethods.ToCents(cost) : null, total == 0 ? 0 : Math.Round(measure / total * 100m, 2), cls));
+            before += measure;
         }
 
-        var report = new AbcAnalysis(start, end, pa, pb, parsedMethod.ToWireName(), showValue ? ValuationMethods.ToCents(total) : null, items);
+        var report = new AbcAnalysis(start, end, pa, pb, parsedMethod.ToWireName(), showValue ? "value" : "quantity",
+            showValue ? ValuationMethods.ToCents(total) : null, items);
         return output.Send(parsed, report, () => new ReportTable(
-            "abc", "ABC analysis by consumption value",
+            "abc", showValue ? "ABC analysis by consumption value" : "ABC analysis by shipped quantity",
             StockValuationReport.Filters(("from", Cells.Of(start)), ("to", Cells.Of(end)),
                 ("classes", $"A {pa}% · B {pb}% · C {100 - pa - pb}%"), ("method", parsedMethod.ToWireName())),
             [new("SKU", Width: 1.5), new("Name", Width: 3), new("Shipped", true), .. (showValue ? new[] { new ReportColumn("Consumption value", true, 1.3) } : []),
