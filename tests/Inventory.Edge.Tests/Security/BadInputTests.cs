@@ -1,5 +1,11 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Inventory.Edge.Infrastructure.Data;
+using Inventory.Edge.Infrastructure.Data.Entities;
 using Inventory.Edge.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Inventory.Edge.Tests.Security;
 
@@ -18,5 +24,65 @@ public sealed class BadInputTests(EdgeHost edge) : IClassFixture<EdgeHost>
         var response = await client.GetAsync($"/api/products?q={q}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Receive_DuplicateJsonKey_400AndNothingRecorded()
+    {
+        using var client = await edge.ClientAsync();
+        var location = await client.CreateLocationAsync();
+        var product = await client.CreateProductAsync();
+        var json = $$"""{"productId":"{{product}}","locationId":"{{location}}","quantity":1,"quantity":1000}""";
+
+        var response = await client.PostAsync("/api/inventory/receive", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, await client.QuantityAsync(product, location));
+    }
+
+    [Theory]
+    [InlineData("Bolt\u0000M8")]
+    [InlineData("Bolt\u001b[31mM8")]
+    [InlineData("Bolt\nM8")]
+    public async Task CreateProduct_ControlCharacterInName_400(string escapedName)
+    {
+        using var client = await edge.ClientAsync();
+        var json = $$"""{"sku":"CTRL-{{Guid.NewGuid():N}}","name":"{{escapedName}}","unit":"each"}""";
+
+        var response = await client.PostAsync("/api/products", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty("name", out _));
+    }
+
+    [Fact]
+    public async Task Receive_AtInYearOne_400()
+    {
+        using var client = await edge.ClientAsync();
+        var location = await client.CreateLocationAsync();
+        var product = await client.CreateProductAsync();
+
+        var response = await client.PostAsJsonAsync("/api/inventory/receive",
+            new { productId = product, locationId = location, quantity = 1, at = "0001-01-01T00:00:00Z" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, await client.QuantityAsync(product, location));
+    }
+
+    [Fact]
+    public async Task PutReorderSetting_AnotherSitesLocation_409()
+    {
+        using var client = await edge.ClientAsync();
+        var product = await client.CreateProductAsync();
+        var elsewhere = Guid.CreateVersion7();
+        await using (var db = await edge.Services.GetRequiredService<IDbContextFactory<EdgeDbContext>>().CreateDbContextAsync())
+        {
+            db.Locations.Add(new Location { Id = elsewhere, Code = "FAR-1", Name = "Far away", Type = "warehouse", SiteCode = "WH9" });
+            await db.SaveChangesAsync();
+        }
+
+        var response = await client.PutAsJsonAsync($"/api/locations/{elsewhere}/products/{product}/settings", new { reorderPoint = 5 });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
     }
 }

@@ -56,7 +56,7 @@ public static class LocationEndpoints
             .WithName("GetLocationProductSetting")
             .WithSummary("Reorder point, reorder quantity and max level of a product here (nulls when the product's own apply).");
         group.MapPut("/{id:guid}/products/{productId:guid}/settings", PutSetting).RequirePermission(Permission.ManageLocations)
-            .WithName("PutLocationProductSetting").ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("PutLocationProductSetting").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Reorder point, reorder quantity and max level of a product here, overriding the product's.");
     }
 
