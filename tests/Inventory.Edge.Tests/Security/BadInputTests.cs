@@ -51,8 +51,9 @@ public sealed class BadInputTests(EdgeHost edge) : IClassFixture<EdgeHost>
 
         var response = await client.PostAsync("/api/products", new StringContent(json, Encoding.UTF8, "application/json"));
 
+        var body = await response.ReadJsonAsync();
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.True((await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty("name", out _));
+        Assert.True(body.TryGetProperty("errors", out var errors) && errors.TryGetProperty("name", out _), body.ToString());
     }
 
     [Fact]

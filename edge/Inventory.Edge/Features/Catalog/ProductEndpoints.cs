@@ -43,7 +43,9 @@ public static class ProductEndpoints
     {
         var v = new Validation()
             .Paged(limit, next)
-            .OptionalText(q, "q", 100);
+            // Not OptionalText: a scanner typing a GS1 code into the search box sends GS control characters, which
+            // the search reads as separators (SearchTerms), so they are not an error here.
+            .Require(q is null || q.Length <= 100, "q", "'q' is longer than 100 characters.");
         if (!v.IsValid)
         {
             return v.ToProblem();
