@@ -39,7 +39,7 @@ public static class ProductRecordRules
         }
 
         var request = new ProductRequest(
-            record.Sku, record.Name, record.Description, record.CategoryId, Category: null, record.ParentId, attributes,
+            WithoutClashSuffix(record.Sku), record.Name, record.Description, record.CategoryId, Category: null, record.ParentId, attributes,
             record.CostPrice, record.SellingPrice, record.ReorderPoint, record.ReorderQuantity, record.MaxLevel, record.Unit,
             record.Weight, record.ImageUrl, record.IsActive,
             [.. barcodes.Where(b => b.Kind != CaseKind).Select(b => b.Code)],
@@ -47,6 +47,19 @@ public static class ProductRecordRules
             Version: null);
         errors.AddRange(ProductRules.Check(request));
         return errors;
+    }
+
+    /// <summary>
+    /// The SKU as its maker gave it: the cloud keeps a product whose SKU another product already holds as
+    /// <c>SKU~SITE</c> (<c>~SITE2</c>, …) and sends it to every site. No API takes a <c>~</c>, so the suffix is the
+    /// cloud's mark, not bad input, and the SKU before it is what the rule checks.
+    /// </summary>
+    public static string? WithoutClashSuffix(string? sku)
+    {
+        var mark = sku?.LastIndexOf('~') ?? -1;
+        return mark > 0 && mark < sku!.Length - 1 && sku[(mark + 1)..].All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
+            ? sku[..mark]
+            : sku;
     }
 
     /// <summary>The errors as one line for a log or a conflict row: "field: message; …".</summary>
