@@ -36,6 +36,25 @@ public sealed class MqttOptions : IValidatableObject
     [Range(0, 10_000)]
     public double ScanRateLimit { get; set; } = 20;
 
+    /// <summary>
+    /// Largest CONNECT the embedded broker reads (fixed header excluded). A device's CONNECT is its id, its secret
+    /// and a few properties: well under 1 KB.
+    /// </summary>
+    [Range(128, 65_536)]
+    public int MaxConnectBytes { get; set; } = 4_096;
+
+    /// <summary>Largest packet after CONNECT: a scan or a printer status is well under 1 KB.</summary>
+    [Range(1_024, 16_777_216)]
+    public int MaxPacketBytes { get; set; } = 65_536;
+
+    /// <summary>A connection that has not sent its whole CONNECT within this is closed.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Connections one address may hold open before their CONNECT; more are closed at once.</summary>
+    [Range(1, 10_000)]
+    public int MaxPendingPerAddress { get; set; } = 16;
+
     public bool EmbeddedEnabled => string.IsNullOrWhiteSpace(ExternalBroker) && (Port != 0 || TlsPort != 0);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

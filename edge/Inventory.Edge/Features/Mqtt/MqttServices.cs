@@ -35,6 +35,7 @@ public static class MqttServices
         }
 
         services.AddSingleton<BrokerHooks>();
+        services.AddSingleton<MqttConnectionGate>();
         services.AddHostedMqttServer(o => o.WithoutDefaultEndpoint());
         services.AddMqttConnectionHandler();
         services.AddConnections();
@@ -49,6 +50,7 @@ public static class MqttServices
             {
                 kestrel.Listen(address, options.Port, l =>
                 {
+                    l.UseMqttGate();
                     l.UseMqtt();
                     listeners.Plain = l;
                 });
@@ -61,12 +63,17 @@ public static class MqttServices
                 kestrel.Listen(address, options.TlsPort, l =>
                 {
                     l.UseHttps(certificate);
+                    l.UseMqttGate();
                     l.UseMqtt();
                     listeners.Tls = l;
                 });
             }
         });
     }
+
+    /// <summary>The <see cref="MqttConnectionGate"/> in front of the broker on this listener.</summary>
+    private static void UseMqttGate(this ListenOptions listener) =>
+        listener.Use(next => connection => listener.ApplicationServices.GetRequiredService<MqttConnectionGate>().RunAsync(connection, next));
 
     public static void UseEdgeMqtt(this WebApplication app)
     {
