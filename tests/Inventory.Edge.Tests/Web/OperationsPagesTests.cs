@@ -86,6 +86,29 @@ public sealed class OperationsPagesTests(EdgeHost edge, BrowserFixture browser) 
     }
 
     [Fact]
+    public async Task SyncPage_ProductTheCloudSentWithABadGtin_ListedForTheManager_NotForStaff()
+    {
+        var id = Guid.CreateVersion7();
+        var sku = "PULL-" + id.ToString("N")[..8].ToUpperInvariant();
+        var bad = new ProductRecord(id, sku, "From the cloud", null, null, null, null, 1m, 2m, null, null, null, "each", null, null, true,
+            [new BarcodeRecord("4006381333932", "unit", 1)], DateTimeOffset.UtcNow, DateTimeOffset.UtcNow);
+        await edge.ApplyAsync(SyncTestData.Change(ChangeKinds.Product, id, bad));
+        using var admin = await edge.ClientAsync();
+        await admin.PostOkAsync("/api/users", new { username = "sync-staff", password = "staff-password", role = "staff" });
+
+        var page = await SignInAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sync" }).ClickAsync();
+        var row = page.Locator("#conflict-rows tr", new() { HasText = sku });
+        await Expect(row).ToContainTextAsync("check digit");
+        await Expect(page.Locator("#sync-status")).ToContainTextAsync("standalone");
+
+        var staff = await SignInAsync("sync-staff", "staff-password");
+        await Expect(staff.GetByRole(AriaRole.Link, new() { Name = "Sync" })).ToHaveCountAsync(0);
+        await staff.GotoAsync("/sync");
+        await Expect(staff.Locator("#conflict-rows")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task MovementsPage_FilterByType_ShowsOnlyThatType()
     {
         using var admin = await edge.ClientAsync();
