@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Inventory.Edge.Tests.Infrastructure;
+using Inventory.Web.Auth;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Inventory.Cloud.Tests.Infrastructure;
 
@@ -23,20 +25,18 @@ public static class Fleet
     /// The company's admin at the box: the cloud's account replaces the box's own bootstrap admin with the
     /// first pull, so this also waits for that pull.
     /// </summary>
+    /// <summary>
+    /// Signs in at the box as the company's admin once that account has reached it. Waited for through the box's
+    /// own password check, not by signing in again and again: the sign-in throttle would hold a name that failed
+    /// five times from this address for minutes, as it would a guesser's.
+    /// </summary>
     public static async Task<HttpClient> AdminAsync(EdgeHost edge)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (true)
-        {
-            try
-            {
-                return await edge.ClientAsync("admin", CloudHost.AdminPassword);
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(100);
-            }
-        }
+        var passwords = edge.Services.GetRequiredService<IPasswordCheck>();
+        await EventuallyAsync(
+            async () => (await passwords.CheckAsync("admin", CloudHost.AdminPassword, CancellationToken.None)).Outcome == LoginOutcome.Success,
+            "the company's admin to reach the box", TimeSpan.FromSeconds(60));
+        return await edge.ClientAsync("admin", CloudHost.AdminPassword);
     }
 
     public static async Task<JsonElement> StatusAsync(HttpClient edge) =>
