@@ -179,18 +179,14 @@ public static class ImageDecoder
             handle.Free();
         }
 
-        var pad = Math.Max(20, Math.Min(info.Width, info.Height) / 10);
-        var frameWidth = info.Width + (2 * pad);
-        var frame = WhiteFrame(frameWidth, info.Height + (2 * pad));
-        for (var y = 0; y < info.Height; y++)
+        // Framed like a sampled image, one row after another (step 1 skips nothing).
+        var rowBytes = info.Width * 4;
+        var next = 0;
+        return Sampled(info.Width, info.Height, 1, row =>
         {
-            for (var x = 0; x < info.Width; x++)
-            {
-                OverWhite(decoded, ((y * info.Width) + x) * 4, frame, ((((y + pad) * frameWidth) + pad + x) * 4));
-            }
-        }
-
-        return (frame, frameWidth, info.Height + (2 * pad));
+            Array.Copy(decoded, next, row, 0, rowBytes);
+            next += rowBytes;
+        }, (_, _) => { });
     }
 
     private static byte[] WhiteFrame(int width, int height)
