@@ -24,5 +24,14 @@ public static class ChangeKinds
     /// <summary><see cref="TransferRecord"/>: shipped by one site, received by another; both ways.</summary>
     public const string Transfer = "transfer";
 
-    public static readonly IReadOnlyList<string> FromEdge = [Product, Category, Location, Bin, Transfer];
+    /// <summary><see cref="SupplierRecord"/>: both ways (company-wide master data, like the catalog).</summary>
+    public const string Supplier = "supplier";
+
+    /// <summary><see cref="SupplierProductRecord"/>: both ways; supplier prices reach purchasing and managers only in answers.</summary>
+    public const string SupplierProduct = "supplier_product";
+
+    /// <summary><see cref="PurchaseOrderRecord"/>: between the cloud and the PO's home site, both ways.</summary>
+    public const string PurchaseOrder = "purchase_order";
+
+    public static readonly IReadOnlyList<string> FromEdge = [Product, Category, Location, Bin, Transfer, Supplier, SupplierProduct, PurchaseOrder];
 }

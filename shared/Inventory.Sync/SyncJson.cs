@@ -15,6 +15,9 @@ namespace Inventory.Sync;
 [JsonSerializable(typeof(BinRecord))]
 [JsonSerializable(typeof(LevelSummaryRecord))]
 [JsonSerializable(typeof(TransferRecord))]
+[JsonSerializable(typeof(SupplierRecord))]
+[JsonSerializable(typeof(SupplierProductRecord))]
+[JsonSerializable(typeof(PurchaseOrderRecord))]
 public sealed partial class SyncJson : JsonSerializerContext
 {
     public static JsonElement ToElement<T>(T value) =>

@@ -23,6 +23,9 @@ public enum Permission
     ManagePurchaseOrders,
     ManageSuppliers,
     ViewSupplierPrices,
+
+    /// <summary>Close a purchase order that will never be completed (managers).</summary>
+    ClosePurchaseOrders,
     RunIntegrityCheck,
     ViewDiagnostics,
     PrintLabels,
@@ -46,7 +49,7 @@ public static class RolePermissions
         [
             Permission.ViewInventory, Permission.ExportData, Permission.Receive, Permission.Ship,
             Permission.Transfer, Permission.Count, Permission.Return, Permission.Reserve, Permission.Scan,
-            Permission.PrintLabels, Permission.ViewReports,
+            Permission.PrintLabels, Permission.ViewReports, Permission.ReceiveAgainstPurchaseOrder,
             Permission.AcknowledgeAlerts,
         ],
         [Role.Purchasing] =
