@@ -6,6 +6,7 @@ using Inventory.Edge.Features.Integrity;
 using Inventory.Edge.Features.Labels;
 using Inventory.Edge.Features.Ledger;
 using Inventory.Edge.Features.Locations;
+using Inventory.Edge.Features.Purchasing;
 using Inventory.Edge.Features.Realtime;
 using Inventory.Edge.Features.ScanImage;
 using Inventory.Edge.Features.Reports;
@@ -66,6 +67,7 @@ public static class EdgeApp
         builder.Services.AddScanning();
         builder.Services.AddSync();
         builder.Services.AddTransfers();
+        builder.Services.AddPurchasing();
         builder.Services.AddEdgeWeb();
         builder.AddEdgeMqtt();
         configure?.Invoke(builder);
@@ -97,6 +99,7 @@ public static class EdgeApp
         app.MapSyncApi();
         app.MapSyncConflictsApi();
         app.MapTransfersApi();
+        app.MapPurchasingApi();
         app.MapEdgeWeb();
         app.UseEdgeMqtt();
         return app;

@@ -23,6 +23,11 @@ public sealed class EdgeDbContext(DbContextOptions<EdgeDbContext> options) : DbC
     public DbSet<RemoteLevel> RemoteLevels => Set<RemoteLevel>();
     public DbSet<Transfer> Transfers => Set<Transfer>();
     public DbSet<SyncConflict> SyncConflicts => Set<SyncConflict>();
+    public DbSet<Supplier> Suppliers => Set<Supplier>();
+    public DbSet<SupplierProduct> SupplierProducts => Set<SupplierProduct>();
+    public DbSet<PurchaseOrder> PurchaseOrders => Set<PurchaseOrder>();
+    public DbSet<PurchaseOrderLine> PurchaseOrderLines => Set<PurchaseOrderLine>();
+    public DbSet<DocumentCounter> DocumentCounters => Set<DocumentCounter>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -27,6 +27,7 @@ internal sealed class MailOutboxMessageConfiguration : IEntityTypeConfiguration<
         builder.Property(m => m.Id).ValueGeneratedOnAdd();
         builder.HasIndex(m => m.NextAttemptAt).HasFilter("sent_at IS NULL").HasDatabaseName("ix_mail_outbox_due");
         builder.HasIndex(m => m.AlertId);
+        builder.HasIndex(m => m.PurchaseOrderId).IsUnique().HasFilter("purchase_order_id IS NOT NULL");
     }
 }
 

@@ -9,6 +9,15 @@ public sealed class MailOutboxMessage
     public long Id { get; set; }
     public Guid? AlertId { get; set; }
 
+    /// <summary>Set on a purchase order's mail to its supplier; unique, so a PO is queued once.</summary>
+    public Guid? PurchaseOrderId { get; set; }
+
+    /// <summary>One attachment (the PO as PDF): its file name, media type and bytes.</summary>
+    public string? AttachmentName { get; set; }
+
+    public string? AttachmentType { get; set; }
+    public byte[]? Attachment { get; set; }
+
     /// <summary>Comma-separated addresses.</summary>
     public required string Recipients { get; set; }
 
