@@ -9,11 +9,12 @@ namespace Inventory.Cloud.Tests.Infrastructure;
 /// <summary>Edges wired to a cloud as an installer would: a site and its credential from the cloud, then the box's settings.</summary>
 public static class Fleet
 {
-    public static async Task<EdgeHost> StartEdgeAsync(CloudHost cloud, string site, string? credential = null, int pushBatch = 5000)
+    /// <param name="via">The cloud's address as the box sees it (a <see cref="Inventory.Testing.TcpRelay"/> to cut its link).</param>
+    public static async Task<EdgeHost> StartEdgeAsync(CloudHost cloud, string site, string? credential = null, int pushBatch = 5000, Uri? via = null)
     {
         credential ??= await cloud.AddSiteAsync(site);
         var edge = new EdgeHost { SiteCode = site };
-        edge.Settings["Inventory:Cloud:Url"] = cloud.BaseAddress.ToString();
+        edge.Settings["Inventory:Cloud:Url"] = (via ?? cloud.BaseAddress).ToString();
         edge.Settings["Inventory:Cloud:Credential"] = credential;
         edge.Settings["Inventory:Cloud:PushBatchSize"] = pushBatch.ToString(System.Globalization.CultureInfo.InvariantCulture);
         edge.Settings["Inventory:Cloud:PullInterval"] = "00:00:01";
