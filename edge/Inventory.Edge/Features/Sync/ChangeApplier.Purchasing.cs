@@ -19,7 +19,9 @@ public sealed partial class ChangeApplier
         // The company's supplier wins a clash with one born here under the same code (the column is NOCASE).
         if (tx.Scalar("SELECT id FROM suppliers WHERE code = $code AND id <> $id", ("$code", r.Code), ("$id", Key(r.Id))) is string other)
         {
-            var renamed = Unique(tx, "suppliers", "code", $"{r.Code}~{_site}");
+            // The local code as it was written (the match ignores case), so the renamed one still reads as its own.
+            var localCode = (string)tx.Scalar("SELECT code FROM suppliers WHERE id = $id", ("$id", other))!;
+            var renamed = Unique(tx, "suppliers", "code", $"{localCode}~{_site}");
             tx.Execute("UPDATE suppliers SET code = $code, updated_at = $now WHERE id = $id",
                 ("$code", renamed), ("$now", now.ToUnixTimeMilliseconds()), ("$id", other));
             LogRenamed(logger, "supplier", r.Code, renamed);
