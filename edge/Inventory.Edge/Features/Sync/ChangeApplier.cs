@@ -98,6 +98,9 @@ public sealed partial class ChangeApplier(
         ChangeKinds.User => ApplyUser(tx, change, SyncJson.Read<UserRecord>(change.Data), touchedUsers, now),
         ChangeKinds.LevelSummary => ApplyLevel(tx, SyncJson.Read<LevelSummaryRecord>(change.Data)),
         ChangeKinds.Transfer => ApplyTransfer(tx, change, SyncJson.Read<TransferRecord>(change.Data)),
+        ChangeKinds.Supplier => ApplySupplier(tx, change, SyncJson.Read<SupplierRecord>(change.Data), now),
+        ChangeKinds.SupplierProduct => ApplySupplierProduct(tx, change, SyncJson.Read<SupplierProductRecord>(change.Data), now),
+        ChangeKinds.PurchaseOrder => ApplyPurchaseOrder(tx, change, SyncJson.Read<PurchaseOrderRecord>(change.Data)),
         // A kind a newer cloud sends that this build does not know: skipped, the feed goes on.
         _ => false,
     };

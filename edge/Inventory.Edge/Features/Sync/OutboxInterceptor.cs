@@ -11,12 +11,13 @@ namespace Inventory.Edge.Features.Sync;
 
 /// <summary>
 /// The transactional outbox for master data. Every SaveChanges that adds, edits or deletes a product (or its
-/// barcodes), a category, a location of this site or a bin stamps the row with a new HLC and adds an outbox
+/// barcodes), a category, a location of this site, a bin, a supplier, a supplier price or a purchase order of this
+/// site (or its lines) stamps the row with a new HLC and adds an outbox
 /// row in the same SaveChanges, so in the same transaction. An interceptor rather than calls in each store:
 /// the API, the CSV import and any writer added later all go through SaveChanges, and none can forget.
 /// Changes pulled from the cloud are applied with plain SQL and never pass here, so they are not echoed back.
 /// </summary>
-public sealed class OutboxInterceptor(HybridLogicalClock clock, IOptions<EdgeOptions> options, SyncSignal signal, TimeProvider time)
+public sealed partial class OutboxInterceptor(HybridLogicalClock clock, IOptions<EdgeOptions> options, SyncSignal signal, TimeProvider time)
     : SaveChangesInterceptor, IEdgeDbInterceptor
 {
     private readonly string _site = options.Value.Site.Code;
@@ -79,6 +80,8 @@ public sealed class OutboxInterceptor(HybridLogicalClock clock, IOptions<EdgeOpt
 
         var now = time.GetUtcNow();
         var products = new Dictionary<Guid, EntityEntry<Product>?>();
+        var orders = new Dictionary<Guid, EntityEntry<PurchaseOrder>?>();
+        var ordersWithLineChanges = new HashSet<Guid>();
         foreach (var entry in changed)
         {
             switch (entry.Entity)
@@ -100,6 +103,21 @@ public sealed class OutboxInterceptor(HybridLogicalClock clock, IOptions<EdgeOpt
                     Add(db, entry, ChangeKinds.Bin, b.Id,
                         JsonSerializer.Serialize(SyncRecords.ToRecord(b, entry.State == EntityState.Deleted ? false : null), SyncJson.Default.BinRecord), now);
                     break;
+                case Supplier s:
+                    Add(db, entry, ChangeKinds.Supplier, s.Id,
+                        JsonSerializer.Serialize(SyncRecords.ToRecord(s, entry.State == EntityState.Deleted ? false : null), SyncJson.Default.SupplierRecord), now);
+                    break;
+                case SupplierProduct sp:
+                    Add(db, entry, ChangeKinds.SupplierProduct, sp.Id,
+                        JsonSerializer.Serialize(SyncRecords.ToRecord(sp, entry.State == EntityState.Deleted), SyncJson.Default.SupplierProductRecord), now);
+                    break;
+                case PurchaseOrder o:
+                    orders[o.Id] = db.Entry(o);
+                    break;
+                case PurchaseOrderLine l:
+                    orders.TryAdd(l.PurchaseOrderId, null);
+                    ordersWithLineChanges.Add(l.PurchaseOrderId);
+                    break;
             }
         }
 
@@ -116,6 +134,8 @@ public sealed class OutboxInterceptor(HybridLogicalClock clock, IOptions<EdgeOpt
             var record = SyncRecords.ToRecord(entry.Entity, deleted ? [] : BarcodesOf(db, entry), deleted ? false : null);
             Add(db, entry, ChangeKinds.Product, id, JsonSerializer.Serialize(record, SyncJson.Default.ProductRecord), now);
         }
+
+        RecordOrders(db, orders, ordersWithLineChanges, now);
     }
 
     private void Add(EdgeDbContext db, EntityEntry entry, string kind, Guid id, string data, DateTimeOffset now)

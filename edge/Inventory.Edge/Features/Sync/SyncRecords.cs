@@ -4,7 +4,7 @@ using Inventory.Sync;
 namespace Inventory.Edge.Features.Sync;
 
 /// <summary>Local rows as protocol records: what an outbox row carries.</summary>
-internal static class SyncRecords
+internal static partial class SyncRecords
 {
     public static ProductRecord ToRecord(Product p, IEnumerable<ProductBarcode> barcodes, bool? isActive = null) => new(
         p.Id, p.Sku, p.Name, p.Description, p.CategoryId, p.ParentId, p.Attributes, p.CostPrice, p.SellingPrice,
