@@ -56,7 +56,12 @@ public sealed record ProductRecord(
 
 public sealed record CategoryRecord(Guid Id, string Name, Guid? ParentId);
 
-public sealed record UserRecord(Guid Id, string Username, string PasswordHash, string Role, bool IsActive, string SecurityStamp);
+/// <summary>
+/// An account as the cloud keeps it. <see cref="Sites"/> lists the site codes whose boxes may sign it in; null or
+/// empty means every site. Last and optional, so a box of an older release reads the record as before.
+/// </summary>
+public sealed record UserRecord(
+    Guid Id, string Username, string PasswordHash, string Role, bool IsActive, string SecurityStamp, IReadOnlyList<string>? Sites = null);
 
 public sealed record LocationRecord(
     Guid Id,

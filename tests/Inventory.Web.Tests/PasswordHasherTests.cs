@@ -17,6 +17,12 @@ public sealed class PasswordHasherTests
     [Fact]
     public void Verify_NoStoredHash_IsFalse() => Assert.False(PasswordHasher.Verify("anything", null));
 
+    /// <summary>An account the cloud withholds from a box arrives with an empty hash: it never signs in there.</summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("any password")]
+    public void Verify_EmptyStoredHash_IsFalse(string password) => Assert.False(PasswordHasher.Verify(password, ""));
+
     [Fact]
     public void Verify_AnotherScheme_IsFalse() => Assert.False(PasswordHasher.Verify("x", "bcrypt$10$abc$def"));
 

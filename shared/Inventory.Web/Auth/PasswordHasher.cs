@@ -23,9 +23,14 @@ public static class PasswordHasher
         return $"{Scheme}${Iterations}${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}";
     }
 
+    /// <summary>
+    /// False for no hash or an empty one (an account the cloud withholds from this box): checked against the dummy,
+    /// so such an account costs the same time as any wrong password and never signs in.
+    /// </summary>
     public static bool Verify(string password, string? stored)
     {
-        var parts = (stored ?? DummyHash).Split('$');
+        var usable = !string.IsNullOrEmpty(stored);
+        var parts = (usable ? stored! : DummyHash).Split('$');
         if (parts.Length != 4 || parts[0] != Scheme || !int.TryParse(parts[1], out var iterations) || iterations < 1)
         {
             return false;
@@ -34,7 +39,7 @@ public static class PasswordHasher
         var salt = Convert.FromBase64String(parts[2]);
         var expected = Convert.FromBase64String(parts[3]);
         var actual = Rfc2898DeriveBytes.Pbkdf2(password, salt, iterations, HashAlgorithmName.SHA512, expected.Length);
-        return stored is not null && CryptographicOperations.FixedTimeEquals(actual, expected);
+        return usable && CryptographicOperations.FixedTimeEquals(actual, expected);
     }
 
     public static string? CheckStrength(string? password) => password switch

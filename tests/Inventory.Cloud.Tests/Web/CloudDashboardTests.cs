@@ -193,6 +193,34 @@ public sealed class CloudDashboardTests(CloudWebFixture fleet, BrowserFixture br
     }
 
     [Fact]
+    public async Task Manager_LimitsAUserToSites_AndAnUnknownCodeIsShownNotSaved()
+    {
+        await using var context = await NewContextAsync(Desktop);
+        var page = await SignInAsync(context);
+        await page.GotoAsync("/users");
+        var username = "lim" + Guid.NewGuid().ToString("N")[..6];
+        await page.GetByLabel("Username").FillAsync(username);
+        await page.GetByLabel("Password").FillAsync("staff-pw-1234");
+        await page.GetByLabel("Sites", new() { Exact = true }).FillAsync("NORTH");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add user" }).ClickAsync();
+        var sites = page.GetByLabel("Sites of " + username);
+        await Expect(sites).ToHaveValueAsync("NORTH");
+
+        await sites.FillAsync("south, NOPE");
+        await page.Locator($"#user-rows tr[data-user='{username}']").GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.Locator("#sites-error")).ToContainTextAsync("NOPE");
+        await sites.FillAsync("SOUTH NORTH");
+        await page.Locator($"#user-rows tr[data-user='{username}']").GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.Locator("#sites-saved")).ToContainTextAsync("NORTH, SOUTH");
+        await page.ReloadAsync();
+        await Expect(page.GetByLabel("Sites of " + username)).ToHaveValueAsync("NORTH, SOUTH");
+
+        using var admin = await fleet.Cloud.ClientAsync();
+        var user = (await admin.GetFromJsonAsync<JsonElement>("/api/users")).EnumerateArray().Single(u => u.GetProperty("username").GetString() == username);
+        Assert.Equal(["NORTH", "SOUTH"], user.GetProperty("sites").EnumerateArray().Select(s => s.GetString()));
+    }
+
+    [Fact]
     public async Task Manager_SeesTheLosingVersionsAndTheQuarantinedMovements()
     {
         var tag = Guid.NewGuid().ToString("N")[..5].ToUpperInvariant();

@@ -32,7 +32,8 @@ public sealed partial class BootstrapAdmin(
         var password = string.IsNullOrEmpty(configured)
             ? Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('/', '-').Replace('+', '_')
             : configured;
-        await users.CreateAsync(Username, password, Role.Manager, cancellationToken);
+        // No site list: the first manager signs in at every box.
+        await users.CreateAsync(Username, password, Role.Manager, sites: null, cancellationToken);
         if (string.IsNullOrEmpty(configured))
         {
             var file = Path.Combine(Path.GetFullPath(options.Value.SecretsDir), "admin-password");

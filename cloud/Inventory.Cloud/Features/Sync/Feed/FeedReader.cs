@@ -1,11 +1,15 @@
 using System.Data;
 using System.Text.Json;
+using Inventory.Cloud.Features.Users;
 using Inventory.Sync;
 using Npgsql;
 
 namespace Inventory.Cloud.Features.Sync.Feed;
 
-/// <summary>Reads a site's page of the feed: everything after its cursor that is for every site or for it, except its own changes.</summary>
+/// <summary>
+/// Reads a site's page of the feed: everything after its cursor that is for every site or for it, except its own
+/// changes; an account not allowed at the site comes without its password hash (<see cref="UserFeedFilter"/>).
+/// </summary>
 public sealed class FeedReader(NpgsqlDataSource dataSource)
 {
     public async Task<ChangePage> ReadAsync(string site, long after, int limit, CancellationToken ct)
@@ -28,8 +32,9 @@ public sealed class FeedReader(NpgsqlDataSource dataSource)
             while (await reader.ReadAsync(ct))
             {
                 using var data = JsonDocument.Parse(reader.GetString(5));
-                changes.Add(new ChangeRecord(reader.GetInt64(0), reader.GetString(1), reader.GetGuid(2), reader.GetString(3),
-                    reader.IsDBNull(4) ? null : reader.GetString(4), data.RootElement.Clone()));
+                var change = new ChangeRecord(reader.GetInt64(0), reader.GetString(1), reader.GetGuid(2), reader.GetString(3),
+                    reader.IsDBNull(4) ? null : reader.GetString(4), data.RootElement.Clone());
+                changes.Add(UserFeedFilter.ForSite(change, site));
             }
         }
 

@@ -2,7 +2,10 @@ using Inventory.Web.Auth;
 
 namespace Inventory.Cloud.Infrastructure.Data.Entities;
 
-/// <summary>An account of the company; replicated to every box with its password hash so people sign in offline.</summary>
+/// <summary>
+/// An account of the company; replicated with its password hash to the boxes of its <see cref="Sites"/> (every box
+/// when there is no list), so people sign in there offline.
+/// </summary>
 public sealed class User : ISignInAccount
 {
     public Guid Id { get; set; }
@@ -14,6 +17,9 @@ public sealed class User : ISignInAccount
     public int FailedLogins { get; set; }
     public DateTimeOffset? LockedUntil { get; set; }
     public required string SecurityStamp { get; set; }
+
+    /// <summary>The sites whose boxes get the password hash and may sign the account in; null means every site.</summary>
+    public string[]? Sites { get; set; }
     public required string Hlc { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

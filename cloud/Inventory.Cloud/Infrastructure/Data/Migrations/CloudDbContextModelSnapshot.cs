@@ -806,6 +806,10 @@ namespace Inventory.Cloud.Infrastructure.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("security_stamp");
 
+                    b.PrimitiveCollection<string[]>("Sites")
+                        .HasColumnType("text[]")
+                        .HasColumnName("sites");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
