@@ -128,16 +128,16 @@ public static partial class PurchaseOrderEndpoints
             return Problems.NotFound("No such purchase order.");
         }
 
-        var (order, errors) = await PurchaseOrderRules.ResolveAsync(request, db, ct);
-        if (order is null)
-        {
-            return errors.ToProblem();
-        }
-
         var status = PurchaseOrderViews.Status(current, await PurchaseOrderViews.ReceivedAsync(db, [current], ct));
         if (status is not (PurchaseOrderStatus.Draft or PurchaseOrderStatus.Sent))
         {
             return Problems.Conflict($"The purchase order is {status}: only a draft or sent PO with nothing received is edited.", "Not editable");
+        }
+
+        var (order, errors) = await PurchaseOrderRules.ResolveAsync(request, db, ct);
+        if (order is null)
+        {
+            return errors.ToProblem();
         }
 
         if (order.SiteCode != current.SiteCode)
