@@ -1,5 +1,6 @@
 using Inventory.Cloud.Features.Auth;
 using Inventory.Cloud.Features.Catalog;
+using Inventory.Cloud.Features.Purchasing;
 using Inventory.Cloud.Features.Realtime;
 using Inventory.Cloud.Features.Sites;
 using Inventory.Cloud.Features.Stock;
@@ -52,6 +53,7 @@ public static class CloudApp
         builder.Services.AddInventoryHttp();
         builder.Services.AddCloudData(builder.Configuration);
         builder.Services.AddCloudSync();
+        builder.Services.AddCloudPurchasing();
         builder.Services.AddCloudAuth();
         builder.Services.AddSingleton<UserStore>();
         builder.Services.AddSignalR();
@@ -79,6 +81,7 @@ public static class CloudApp
         app.MapSiteOverviewApi();
         app.MapCatalogApi();
         app.MapCategoriesApi();
+        app.MapPurchasingApi();
         app.MapStockApi();
         app.MapMovementsApi();
         app.MapSyncApi();

@@ -68,6 +68,20 @@ public sealed class CloudRoleTableTests(CloudRoleTableTests.Fixture fixture) : I
             ("users change", "PUT", $"/api/users/{Any}", true, false, false, false),
             ("conflicts", "GET", "/api/sync/conflicts", true, false, false, false),
             ("quarantine", "GET", "/api/sync/quarantine", true, false, false, false),
+            ("suppliers read", "GET", "/api/suppliers", true, true, true, true),
+            ("supplier read", "GET", $"/api/suppliers/{Any}", true, true, true, true),
+            ("suppliers create", "POST", "/api/suppliers", true, false, true, false),
+            ("suppliers update", "PUT", $"/api/suppliers/{Any}", true, false, true, false),
+            ("supplier products read", "GET", $"/api/suppliers/{Any}/products", true, true, true, true),
+            ("supplier product read", "GET", $"/api/suppliers/{Any}/products/{Any}", true, true, true, true),
+            ("supplier product set", "PUT", $"/api/suppliers/{Any}/products/{Any}", true, false, true, false),
+            ("purchase orders read", "GET", "/api/purchase-orders", true, true, true, true),
+            ("purchase order read", "GET", $"/api/purchase-orders/{Any}", true, true, true, true),
+            ("purchase orders create", "POST", "/api/purchase-orders", true, false, true, false),
+            ("purchase orders update", "PUT", $"/api/purchase-orders/{Any}", true, false, true, false),
+            ("purchase orders send", "POST", $"/api/purchase-orders/{Any}/send", true, false, true, false),
+            ("purchase orders cancel", "POST", $"/api/purchase-orders/{Any}/cancel", true, false, true, false),
+            ("purchase orders close", "POST", $"/api/purchase-orders/{Any}/close", true, false, false, false),
         };
         var data = new TheoryData<string, string, string, string, bool>();
         foreach (var row in table)

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Inventory.Cloud.Infrastructure.Data;
 using Inventory.Cloud.Infrastructure.Data.Entities;
 using Inventory.Domain.Accounts;
+using Inventory.Domain.Purchasing;
 using Inventory.Web.Auth;
 using Inventory.Web.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -57,7 +58,10 @@ public static partial class SiteEndpoints
         var validation = new Validation()
             .RequireText(request.Code, "code", 10)
             .Require(request.Code is null || CodePattern().IsMatch(request.Code), "code", "A site code is 1-10 letters, digits, '-' or '_'.")
-            .RequireText(request.Name, "name", 200);
+            .RequireText(request.Name, "name", 200)
+            // The cloud numbers its own purchase orders PO-HQ-…: a site of that code would number into the same range.
+            .Require(!string.Equals(request.Code, PurchaseOrderNumber.CloudPrefix, StringComparison.OrdinalIgnoreCase), "code",
+                $"'{PurchaseOrderNumber.CloudPrefix}' is the cloud's own prefix for purchase order numbers; choose another code.");
         if (!validation.IsValid)
         {
             return validation.ToProblem();

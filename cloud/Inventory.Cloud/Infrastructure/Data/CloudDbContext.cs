@@ -7,6 +7,9 @@ public sealed class CloudDbContext(DbContextOptions<CloudDbContext> options) : D
 {
     public const string FeedSequence = "change_feed_seq";
 
+    /// <summary>The counter of the cloud's own PO numbers (PO-HQ-000001…); sites count theirs at the box.</summary>
+    public const string PurchaseOrderNumberSequence = "purchase_order_number_seq";
+
     public DbSet<User> Users => Set<User>();
     public DbSet<Site> Sites => Set<Site>();
     public DbSet<Category> Categories => Set<Category>();
@@ -20,10 +23,15 @@ public sealed class CloudDbContext(DbContextOptions<CloudDbContext> options) : D
     public DbSet<SyncConflict> Conflicts => Set<SyncConflict>();
     public DbSet<QuarantinedMovement> Quarantine => Set<QuarantinedMovement>();
     public DbSet<Transfer> Transfers => Set<Transfer>();
+    public DbSet<Supplier> Suppliers => Set<Supplier>();
+    public DbSet<SupplierProduct> SupplierProducts => Set<SupplierProduct>();
+    public DbSet<PurchaseOrder> PurchaseOrders => Set<PurchaseOrder>();
+    public DbSet<PurchaseOrderLine> PurchaseOrderLines => Set<PurchaseOrderLine>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasSequence<long>(FeedSequence);
+        modelBuilder.HasSequence<long>(PurchaseOrderNumberSequence);
 
         modelBuilder.Entity<User>(e =>
         {
@@ -68,6 +76,8 @@ public sealed class CloudDbContext(DbContextOptions<CloudDbContext> options) : D
             e.HasIndex(m => new { m.ProductId, m.Seq });
             e.HasIndex(m => new { m.LocationId, m.Seq });
             e.Property(m => m.UnitCost).HasPrecision(14, 4);
+            // A PO's received quantities are sums over the movements that reference its lines.
+            e.HasIndex(m => new { m.ReferenceType, m.ReferenceId }).HasFilter("reference_type IS NOT NULL");
         });
 
         modelBuilder.Entity<StockLevel>(e =>
@@ -104,5 +114,6 @@ public sealed class CloudDbContext(DbContextOptions<CloudDbContext> options) : D
         });
 
         modelBuilder.Entity<Transfer>(e => e.HasIndex(t => new { t.Status, t.ToSite }));
+        PurchasingModel.Configure(modelBuilder);
     }
 }

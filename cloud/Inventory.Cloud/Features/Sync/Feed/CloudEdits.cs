@@ -14,7 +14,12 @@ public delegate Task TableWrite(NpgsqlConnection c, NpgsqlTransaction tx, JsonEl
 /// </summary>
 public sealed class CloudEdits(NpgsqlDataSource dataSource, HybridLogicalClock clock, TimeProvider time)
 {
-    public async Task<string> SaveAsync(string kind, Guid id, JsonElement data, TableWrite writeTable, CancellationToken ct)
+    /// <summary>Saves a version every site receives (company-wide master data).</summary>
+    public Task<string> SaveAsync(string kind, Guid id, JsonElement data, TableWrite writeTable, CancellationToken ct) =>
+        SaveAsync(kind, id, data, writeTable, audience: null, ct);
+
+    /// <summary>Saves a version only <paramref name="audience"/> receives (a document of that site), or every site when null.</summary>
+    public async Task<string> SaveAsync(string kind, Guid id, JsonElement data, TableWrite writeTable, string? audience, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         await using var c = await dataSource.OpenConnectionAsync(ct);
@@ -23,7 +28,7 @@ public sealed class CloudEdits(NpgsqlDataSource dataSource, HybridLogicalClock c
         var current = await FeedWriter.CurrentAsync(c, tx, kind, id, ct);
         var hlc = clock.Next();
         await writeTable(c, tx, data, hlc, now, ct);
-        await FeedWriter.UpsertAsync(c, tx, kind, id, hlc, current?.Hlc, data.GetRawText(), originSite: null, audience: null, now, ct);
+        await FeedWriter.UpsertAsync(c, tx, kind, id, hlc, current?.Hlc, data.GetRawText(), originSite: null, audience, now, ct);
         await tx.CommitAsync(ct);
         return hlc;
     }

@@ -6,7 +6,8 @@ using Npgsql;
 namespace Inventory.Cloud.Features.Sync.Push;
 
 /// <summary>
-/// Applies master data that a site edited (products, categories, its locations and bins, transfers) by the
+/// Applies master data that a site edited (products, categories, its locations and bins, transfers, suppliers and
+/// their prices; purchase orders in <see cref="PurchaseOrderApplier"/>) by the
 /// hybrid-logical-clock rule: the later stamp wins. An edit whose base is the current version is a plain
 /// update; one made from an older base raced another replica's edit, and the losing version is logged as a
 /// conflict (once, however often it is pushed). Edges keep the later stamp too, so every replica ends with
@@ -32,6 +33,12 @@ public static class MasterDataApplier
             if (change.Kind == ChangeKinds.Transfer)
             {
                 await ApplyTransferAsync(c, tx, site, change, current, now, ct);
+                continue;
+            }
+
+            if (change.Kind == ChangeKinds.PurchaseOrder)
+            {
+                conflicts += await PurchaseOrderApplier.ApplyAsync(c, tx, site, change, current, clock, now, ct);
                 continue;
             }
 
@@ -107,7 +114,7 @@ public static class MasterDataApplier
         return 0;
     }
 
-    private static async Task<int> LogConflictAsync(
+    internal static async Task<int> LogConflictAsync(
         NpgsqlConnection c, NpgsqlTransaction tx, ChangeRecord change, (string Hlc, string? Site) winner,
         (string Hlc, string? Site, string Data) loser, DateTimeOffset now, CancellationToken ct)
     {

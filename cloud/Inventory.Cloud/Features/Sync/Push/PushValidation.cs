@@ -98,6 +98,9 @@ public static class PushValidation
                 ChangeKinds.Category => SyncJson.Read<CategoryRecord>(c.Data).Id,
                 ChangeKinds.Location => CheckLocation(SyncJson.Read<LocationRecord>(c.Data), site, at),
                 ChangeKinds.Bin => SyncJson.Read<BinRecord>(c.Data).Id,
+                ChangeKinds.Supplier => PurchasingValidation.CheckSupplier(SyncJson.Read<SupplierRecord>(c.Data), at),
+                ChangeKinds.SupplierProduct => PurchasingValidation.CheckSupplierProduct(SyncJson.Read<SupplierProductRecord>(c.Data), at),
+                ChangeKinds.PurchaseOrder => PurchasingValidation.CheckPurchaseOrder(SyncJson.Read<PurchaseOrderRecord>(c.Data), site, at),
                 _ => CheckTransfer(SyncJson.Read<TransferRecord>(c.Data), site, at),
             };
             Require(id == c.Id, $"{at}: the data is of another id.");
@@ -131,7 +134,7 @@ public static class PushValidation
         return t.Id;
     }
 
-    private static void Require(bool condition, string detail)
+    internal static void Require(bool condition, string detail)
     {
         if (!condition)
         {

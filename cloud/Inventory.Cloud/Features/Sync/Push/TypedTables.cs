@@ -1,4 +1,5 @@
 using Inventory.Cloud.Features.Catalog;
+using Inventory.Cloud.Features.Purchasing;
 using Inventory.Cloud.Features.Users;
 using Inventory.Cloud.Infrastructure.Data;
 using Inventory.Sync;
@@ -56,6 +57,15 @@ public static class TypedTables
                         receive_movement_id = excluded.receive_movement_id, received_at = excluded.received_at, updated_at = excluded.updated_at
                     """, ct, t.Id, t.ProductId, t.FromLocationId, t.ToLocationId, t.FromSite, t.ToSite, t.QuantityShipped,
                     t.QuantityReceived, t.Status, t.ShipMovementId, t.ReceiveMovementId, t.Lot ?? "", t.ShippedAt, t.ReceivedAt, now);
+                break;
+            case ChangeKinds.Supplier:
+                await PurchasingTables.WriteSupplierAsync(c, tx, data, hlc, origin, now, ct);
+                break;
+            case ChangeKinds.SupplierProduct:
+                await PurchasingTables.WriteSupplierProductAsync(c, tx, data, hlc, origin, now, ct);
+                break;
+            case ChangeKinds.PurchaseOrder:
+                await PurchasingTables.WritePurchaseOrderAsync(c, tx, data, hlc, origin, now, ct);
                 break;
             default:
                 throw new InvalidOperationException($"No table for '{kind}'.");

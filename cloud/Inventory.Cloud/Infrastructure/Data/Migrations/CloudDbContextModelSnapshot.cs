@@ -24,6 +24,8 @@ namespace Inventory.Cloud.Infrastructure.Data.Migrations
 
             modelBuilder.HasSequence("change_feed_seq");
 
+            modelBuilder.HasSequence("purchase_order_number_seq");
+
             modelBuilder.Entity("Inventory.Cloud.Infrastructure.Data.Entities.Bin", b =>
                 {
                     b.Property<Guid>("Id")
@@ -347,6 +349,154 @@ namespace Inventory.Cloud.Infrastructure.Data.Migrations
                     b.ToTable("product_barcodes", (string)null);
                 });
 
+            modelBuilder.Entity("Inventory.Cloud.Infrastructure.Data.Entities.PurchaseOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<string>("CloseReason")
+                        .HasColumnType("text")
+                        .HasColumnName("close_reason");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("EditedAt")
+                        .HasColumnType("text")
+                        .HasColumnName("edited_at");
+
+                    b.Property<DateOnly?>("ExpectedDate")
+                        .HasColumnType("date")
+                        .HasColumnName("expected_date");
+
+                    b.Property<string>("Hlc")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("hlc");
+
+                    b.Property<Guid>("LocationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("location_id");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("text")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Seq"));
+
+                    b.Property<string>("SiteCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("site_code");
+
+                    b.Property<Guid>("SupplierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_purchase_orders");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_purchase_orders_number");
+
+                    b.HasIndex("Seq")
+                        .IsUnique()
+                        .HasDatabaseName("ix_purchase_orders_seq");
+
+                    b.HasIndex("SiteCode", "Seq")
+                        .HasDatabaseName("ix_purchase_orders_site_code_seq");
+
+                    b.HasIndex("SupplierId", "Seq")
+                        .HasDatabaseName("ix_purchase_orders_supplier_id_seq");
+
+                    b.ToTable("purchase_orders", (string)null);
+                });
+
+            modelBuilder.Entity("Inventory.Cloud.Infrastructure.Data.Entities.PurchaseOrderLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<Guid>("PurchaseOrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("purchase_order_id");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("SupplierSku")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("supplier_sku");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(14, 4)
+                        .HasColumnType("numeric(14,4)")
+                        .HasColumnName("unit_price");
+
+                    b.HasKey("Id")
+                        .HasName("pk_purchase_order_lines");
+
+                    b.HasIndex("PurchaseOrderId", "Position")
+                        .HasDatabaseName("ix_purchase_order_lines_purchase_order_id_position");
+
+                    b.ToTable("purchase_order_lines", (string)null);
+                });
+
             modelBuilder.Entity("Inventory.Cloud.Infrastructure.Data.Entities.QuarantinedMovement", b =>
                 {
                     b.Property<long>("Id")
@@ -628,7 +778,171 @@ namespace Inventory.Cloud.Infrastructure.Data.Migrations
                     b.HasIndex("ProductId", "Seq")
                         .HasDatabaseName("ix_stock_movements_product_id_seq");
 
+                    b.HasIndex("ReferenceType", "ReferenceId")
+                        .HasDatabaseName("ix_stock_movements_reference_type_reference_id")
+                        .HasFilter("reference_type IS NOT NULL");
+
                     b.ToTable("stock_movements", (string)null);
+                });
+
+            modelBuilder.Entity("Inventory.Cloud.Infrastructure.Data.Entities.Supplier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .HasColumnType("text")
+                        .HasColumnName("address");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("EditedAt")
+                        .HasColumnType("text")
+                        .HasColumnName("edited_at");
+
+                    b.Property<string>("Email")
+                        .HasColumnType("text")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Hlc")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("hlc");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<int>("LeadTimeDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("lead_time_days");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<decimal>("OverReceiptTolerancePercent")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)")
+                        .HasColumnName("over_receipt_tolerance_percent");
+
+                    b.Property<string>("PaymentTerms")
+                        .HasColumnType("text")
+                        .HasColumnName("payment_terms");
+
+                    b.Property<string>("Phone")
+                        .HasColumnType("text")
+                        .HasColumnName("phone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_suppliers");
+
+                    b.HasIndex("Code")
+                        .HasDatabaseName("ix_suppliers_code");
+
+                    b.ToTable("suppliers", (string)null);
+                });
+
+            modelBuilder.Entity("Inventory.Cloud.Infrastructure.Data.Entities.SupplierProduct", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("EditedAt")
+                        .HasColumnType("text")
+                        .HasColumnName("edited_at");
+
+                    b.Property<string>("Hlc")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("hlc");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<int?>("LeadTimeDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("lead_time_days");
+
+                    b.Property<decimal>("MinOrderQuantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("min_order_quantity");
+
+                    b.Property<decimal>("OrderMultiple")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("order_multiple");
+
+                    b.Property<bool>("Preferred")
+                        .HasColumnType("boolean")
+                        .HasColumnName("preferred");
+
+                    b.Property<string>("PriceBreaks")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("price_breaks");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<Guid>("SupplierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<string>("SupplierSku")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("supplier_sku");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(14, 4)
+                        .HasColumnType("numeric(14,4)")
+                        .HasColumnName("unit_price");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supplier_products");
+
+                    b.HasIndex("ProductId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_supplier_products_preferred")
+                        .HasFilter("preferred");
+
+                    b.HasIndex("SupplierId", "ProductId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_supplier_products_supplier_id_product_id");
+
+                    b.ToTable("supplier_products", (string)null);
                 });
 
             modelBuilder.Entity("Inventory.Cloud.Infrastructure.Data.Entities.SyncConflict", b =>
@@ -840,9 +1154,24 @@ namespace Inventory.Cloud.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_product_barcodes_products_product_id");
                 });
 
+            modelBuilder.Entity("Inventory.Cloud.Infrastructure.Data.Entities.PurchaseOrderLine", b =>
+                {
+                    b.HasOne("Inventory.Cloud.Infrastructure.Data.Entities.PurchaseOrder", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("PurchaseOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_purchase_order_lines_purchase_orders_purchase_order_id");
+                });
+
             modelBuilder.Entity("Inventory.Cloud.Infrastructure.Data.Entities.Product", b =>
                 {
                     b.Navigation("Barcodes");
+                });
+
+            modelBuilder.Entity("Inventory.Cloud.Infrastructure.Data.Entities.PurchaseOrder", b =>
+                {
+                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }
