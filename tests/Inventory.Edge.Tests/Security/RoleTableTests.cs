@@ -90,6 +90,22 @@ public sealed class RoleTableTests(RoleTableTests.Fixture fixture) : IClassFixtu
             ("sync conflicts", "GET", "/api/sync/conflicts", true, false, false, false),
             ("transfers read", "GET", "/api/transfers", true, true, true, true),
             ("transfer receive", "POST", $"/api/transfers/{Any}/receive", true, true, false, false),
+            ("suppliers read", "GET", "/api/suppliers", true, true, true, true),
+            ("supplier read", "GET", $"/api/suppliers/{Any}", true, true, true, true),
+            ("suppliers create", "POST", "/api/suppliers", true, false, true, false),
+            ("supplier update", "PUT", $"/api/suppliers/{Any}", true, false, true, false),
+            ("supplier prices read", "GET", $"/api/suppliers/{Any}/products", true, false, true, false),
+            ("supplier price set", "PUT", $"/api/suppliers/{Any}/products/{Any}", true, false, true, false),
+            ("purchase orders read", "GET", "/api/purchase-orders", true, true, true, true),
+            ("purchase order read", "GET", $"/api/purchase-orders/{Any}", true, true, true, true),
+            ("purchase order pdf", "GET", $"/api/purchase-orders/{Any}/pdf", true, true, true, true),
+            ("purchase orders create", "POST", "/api/purchase-orders", true, false, true, false),
+            ("purchase order update", "PUT", $"/api/purchase-orders/{Any}", true, false, true, false),
+            ("purchase order send", "POST", $"/api/purchase-orders/{Any}/send", true, false, true, false),
+            ("purchase order cancel", "POST", $"/api/purchase-orders/{Any}/cancel", true, false, true, false),
+            ("purchase order close", "POST", $"/api/purchase-orders/{Any}/close", true, false, false, false),
+            ("purchase orders plan from alerts", "GET", "/api/purchase-orders/from-alerts", true, false, true, false),
+            ("purchase orders from alerts", "POST", "/api/purchase-orders/from-alerts", true, false, true, false),
         };
         var data = new TheoryData<string, string, string, string, bool>();
         foreach (var row in table)

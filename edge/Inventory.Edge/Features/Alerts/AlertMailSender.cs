@@ -8,7 +8,7 @@ using MimeKit;
 namespace Inventory.Edge.Features.Alerts;
 
 /// <summary>
-/// Sends the mail outbox. Wakes when the writer queued mail, else every MailPollInterval; sends what is
+/// Sends the mail outbox (alerts, and purchase orders with their PDF attached). Wakes when the writer queued mail, else every MailPollInterval; sends what is
 /// due over one SMTP connection; on failure backs off (RetryBaseDelay doubling up to RetryMaxDelay) and
 /// tries again, for ever: a mail server or internet link that is down for a day delays mail, loses none.
 /// A mail is marked sent only after the server accepted it, so a crash in between may send it twice,
@@ -20,7 +20,8 @@ public sealed partial class AlertMailSender(
 {
     private const int BatchSize = 50;
 
-    private sealed record Due(long Id, string Recipients, string Subject, string Body, int Attempts);
+    private sealed record Due(
+        long Id, string Recipients, string Subject, string Body, int Attempts, string? AttachmentName, string? AttachmentType, byte[]? Attachment);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -133,7 +134,22 @@ public sealed partial class AlertMailSender(
         }
 
         message.Subject = mail.Subject;
-        message.Body = new TextPart("plain") { Text = mail.Body };
+        var text = new TextPart("plain") { Text = mail.Body };
+        if (mail.Attachment is null)
+        {
+            message.Body = text;
+            return message;
+        }
+
+        // A purchase order's PDF: the text first, then the file, as every mail client expects.
+        var attachment = new MimePart(ContentType.Parse(mail.AttachmentType ?? "application/octet-stream"))
+        {
+            Content = new MimeContent(new MemoryStream(mail.Attachment, writable: false)),
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+            ContentTransferEncoding = ContentEncoding.Base64,
+            FileName = mail.AttachmentName ?? "attachment",
+        };
+        message.Body = new Multipart("mixed") { text, attachment };
         return message;
     }
 
@@ -142,7 +158,7 @@ public sealed partial class AlertMailSender(
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT id, recipients, subject, body, attempts FROM mail_outbox
+            SELECT id, recipients, subject, body, attempts, attachment_name, attachment_type, attachment FROM mail_outbox
             WHERE sent_at IS NULL AND next_attempt_at <= $now ORDER BY id LIMIT $limit
             """;
         command.Parameters.AddWithValue("$now", time.GetUtcNow().ToUnixTimeMilliseconds());
@@ -151,7 +167,10 @@ public sealed partial class AlertMailSender(
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            due.Add(new Due(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4)));
+            due.Add(new Due(
+                reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6),
+                reader.IsDBNull(7) ? null : (byte[])reader.GetValue(7)));
         }
 
         return due;
@@ -197,10 +216,10 @@ public sealed partial class AlertMailSender(
         _ => ex.GetType().Name,
     };
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Alert mail {Id} sent (attempt {Attempts})")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mail {Id} sent (attempt {Attempts})")]
     private static partial void LogSent(ILogger logger, long id, int attempts);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert mail {Id} not sent (attempt {Attempts}: {Error}); next try in {Delay}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mail {Id} not sent (attempt {Attempts}: {Error}); next try in {Delay}")]
     private static partial void LogRetry(ILogger logger, long id, int attempts, string error, TimeSpan delay);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The mail outbox pass failed; it runs again at the next interval")]

@@ -19,6 +19,9 @@ public sealed class ReorderAlerts(
 
     internal ChannelReader<bool> MailQueued => _mailQueued.Reader;
 
+    /// <summary>Another feature queued mail (a purchase order to its supplier): the sender looks at once.</summary>
+    public void WakeMailSender() => _mailQueued.Writer.TryWrite(true);
+
     public ILedgerTransactionSession Open(SqliteConnection connection) => CreateDetector(connection);
 
     internal ReorderAlertDetector CreateDetector(SqliteConnection connection)
