@@ -92,6 +92,17 @@ internal static class Help
             --seed 42
             --keep              keep the generated file
 
+          po-from-alerts  "Create from alerts": seeds products straight into SQLite, opens reorder alerts (reorder
+                      point 10, max 40) on some, gives 9 in 10 of those a preferred supplier (min 10, multiple 6),
+                      makes open POs over HTTP, then times GET /api/purchase-orders/from-alerts (the review) and
+                      one POST (the drafts made). Goal <= 2 s.
+            --products 200000   catalog size
+            --alerts 5000       open reorder alerts
+            --suppliers 20
+            --open-orders 100   open POs of 20 lines (stock on order, subtracted)
+            --runs 3            review calls
+            --seed 42
+
         In-process edge (every command but csv-read; movements and fanout also against a running edge with --url)
           The edge starts in this process on http://127.0.0.1:<free port> with a fresh data dir under the
           system temp dir, removed afterwards. Client and edge share the CPUs.

@@ -14,8 +14,11 @@ public static class DocumentReference
 
     public static string Line(Guid documentId, Guid lineId) => $"{documentId:D}/{lineId:D}";
 
-    /// <summary>The prefix every line reference of one document starts with (for a range scan).</summary>
-    public static string DocumentPrefix(Guid documentId) => $"{documentId:D}/";
+    /// <summary>
+    /// The half-open range [from, to) of every line reference of one document, for an index range scan:
+    /// "{id}/" up to "{id}0" ('0' follows '/' in ordinal order).
+    /// </summary>
+    public static (string From, string To) Range(Guid documentId) => ($"{documentId:D}/", $"{documentId:D}0");
 
     public static bool TryParse(string? referenceId, out Guid documentId, out Guid lineId)
     {

@@ -79,6 +79,8 @@ public sealed class PurchasingRuleTests
         Assert.True(DocumentReference.TryParse(DocumentReference.Line(po, line), out var p, out var l));
         Assert.Equal((po, line), (p, l));
         Assert.False(DocumentReference.TryParse("nonsense", out _, out _));
+        var (from, to) = DocumentReference.Range(po);
+        Assert.True(string.CompareOrdinal(DocumentReference.Line(po, line), from) >= 0 && string.CompareOrdinal(DocumentReference.Line(po, line), to) < 0);
     }
 
     [Fact]

@@ -57,9 +57,12 @@ public sealed class PurchaseOrderReader(EdgeDbContext db)
         var result = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var id in orderIds)
         {
-            var prefix = DocumentReference.DocumentPrefix(id);
+            // A range on (reference_type, reference_id) rather than LIKE: SQLite's LIKE is case-insensitive and
+            // would not use the index, and every receipt ever made shares the reference type.
+            var (from, to) = DocumentReference.Range(id);
             var sums = await db.StockMovements.AsNoTracking()
-                .Where(m => m.ReferenceType == DocumentReference.PurchaseOrder && m.ReferenceId!.StartsWith(prefix))
+                .Where(m => m.ReferenceType == DocumentReference.PurchaseOrder
+                            && string.Compare(m.ReferenceId, from) >= 0 && string.Compare(m.ReferenceId, to) < 0)
                 .GroupBy(m => m.ReferenceId!)
                 .Select(g => new { g.Key, Quantity = g.Sum(m => m.Quantity) })
                 .ToListAsync(ct);
