@@ -90,6 +90,8 @@ public sealed class RoleTableTests(RoleTableTests.Fixture fixture) : IClassFixtu
             ("sync conflicts", "GET", "/api/sync/conflicts", true, false, false, false),
             ("transfers read", "GET", "/api/transfers", true, true, true, true),
             ("transfer receive", "POST", $"/api/transfers/{Any}/receive", true, true, false, false),
+            ("purchase order receive", "POST", $"/api/purchase-orders/{Any}/receive", true, true, true, false),
+            ("receiving variance report", "GET", "/api/reports/receiving-variance", true, true, true, true),
         };
         var data = new TheoryData<string, string, string, string, bool>();
         foreach (var row in table)
