@@ -27,6 +27,7 @@ public static class ReceivingEndpoints
     {
         services.AddScoped<PurchaseOrderReceiving>();
         services.AddScoped<ReceivingVarianceReport>();
+        services.AddScoped<PurchaseOrderScans>();
         return services;
     }
 
