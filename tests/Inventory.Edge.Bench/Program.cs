@@ -29,6 +29,7 @@ try
         "sync-backlog" => await SyncBacklogBench.RunAsync(parsed, cancel.Token),
         "sync-lag" => await SyncLagBench.RunAsync(parsed, cancel.Token),
         "csv-read" => await CsvReadBench.RunAsync(parsed, cancel.Token),
+        "po-receive" => await PoReceiveBench.RunAsync(parsed, cancel.Token),
         _ => throw new BenchUsageException($"Unknown command '{parsed.Command}'."),
     };
 }

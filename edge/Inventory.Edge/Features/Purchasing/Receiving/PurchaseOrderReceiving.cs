@@ -57,7 +57,7 @@ public sealed class PurchaseOrderReceiving(EdgeDbContext db, PurchaseOrderReader
             return new(ReceiptOutcomeKind.Invalid, lineProblem);
         }
 
-        var skus = await SkusAsync(order, ct);
+        var skus = await SkusAsync(lines.Select(l => byId[l.LineId].ProductId).Distinct().ToList(), ct);
         if (lines.Any(l => !WholeUnits.Is(l.Quantity)))
         {
             // Tolerance first, in decimals: 100.002 against 100 at 0 % is "too many", not "not a whole unit".
@@ -119,9 +119,8 @@ public sealed class PurchaseOrderReceiving(EdgeDbContext db, PurchaseOrderReader
         return null;
     }
 
-    private async Task<Dictionary<Guid, string>> SkusAsync(PurchaseOrder order, CancellationToken ct)
+    private async Task<Dictionary<Guid, string>> SkusAsync(List<Guid> productIds, CancellationToken ct)
     {
-        var productIds = order.Lines.Select(l => l.ProductId).Distinct().ToList();
         return await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Sku, ct);
     }
 

@@ -40,10 +40,18 @@ public sealed class PurchaseOrderScans(PurchaseOrderReceiving receiving, Purchas
             return new(false, $"Not on {order.Number}: {Short(sku)}");
         }
 
-        // The line still short first, then one whose tolerance takes the scan; a PO rarely orders a product twice.
-        var received = await reader.ReceivedAsync([order.Id], ct);
-        decimal Got(Guid line) => received.GetValueOrDefault(DocumentReference.Line(order.Id, line));
-        var line = candidates.FirstOrDefault(l => Got(l.Id) < l.Quantity) ?? candidates[0];
+        // A PO rarely orders a product twice; when it does, the line still short takes the scan.
+        var line = candidates[0];
+        if (candidates.Count > 1)
+        {
+            var references = candidates.Select(l => DocumentReference.Line(order.Id, l.Id)).ToList();
+            var received = await db.StockMovements.AsNoTracking()
+                .Where(m => m.ReferenceType == DocumentReference.PurchaseOrder && references.Contains(m.ReferenceId!))
+                .GroupBy(m => m.ReferenceId!).Select(g => new { g.Key, Quantity = g.Sum(m => m.Quantity) })
+                .ToDictionaryAsync(g => g.Key, g => (decimal)g.Quantity, ct);
+            line = candidates.FirstOrDefault(l => received.GetValueOrDefault(DocumentReference.Line(order.Id, l.Id)) < l.Quantity) ?? line;
+        }
+
         var outcome = await receiving.ReceiveAsync(order, receiptId, [new ReceiptLine(line.Id, units, lot, expiry, bin)], actor, at,
             HashOf(order.Id, line.Id, units, lot, expiry, bin, actor), ct);
         switch (outcome.Kind)
