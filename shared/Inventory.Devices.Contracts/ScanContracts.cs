@@ -14,7 +14,9 @@ public static class ScanActions
 /// <summary>
 /// A scan as a device publishes it on its scan topic (not retained) or a client posts it to /api/scan:
 /// <c>{"id","code","action","location","bin","qty","at"}</c>, the rest optional. Serialized with
-/// <see cref="DeviceJson.Options"/>; absent and null fields mean the same.
+/// <see cref="DeviceJson.Options"/>; absent and null fields mean the same. With action <c>receive</c>,
+/// <see cref="PurchaseOrder"/> (a PO number such as <c>PO-WH1-000042</c>, or its id) receives the scan against that PO's
+/// line for the product, at the PO's location, within the supplier's tolerance.
 /// </summary>
 public sealed record ScanRequest(
     Guid? Id,
@@ -31,7 +33,8 @@ public sealed record ScanRequest(
     string? Lot = null,
     DateOnly? Expiry = null,
     string? Reason = null,
-    string? Note = null)
+    string? Note = null,
+    string? PurchaseOrder = null)
 {
     /// <summary>A bigger payload is answered "Bad scan: too large" without being read.</summary>
     public const int MaxPayloadBytes = 4096;

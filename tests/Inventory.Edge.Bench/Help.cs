@@ -55,6 +55,16 @@ internal static class Help
             --warmup 3          warm-up (not measured)
             --products 200      products created over HTTP before the run
 
+          po-receive  Receiving against purchase orders through POST /api/scan. Seeds N POs of M lines (a product
+                      with an EAN-13 each, supplier tolerance 2 %) straight into SQLite, then C clients scan every line
+                      once (its barcode, the PO's number, the ordered quantity 10), each receipt checked against the
+                      tolerance inside the ledger writer. Reports receipts/s, p50/p95/p99/max and requests per commit,
+                      then checks one receipt per line in the ledger and runs the integrity check. In-process edge only.
+            --orders 1000       purchase orders
+            --lines 20          lines per order
+            --clients 16        concurrent clients
+            --seed 42
+
           sync-backlog
                       Catch-up of an edge's backlog by the cloud. Starts the cloud in this process on a database of
                       its own in PostgreSQL (one started here with initdb/pg_ctl, or the server INVENTORY_TEST_POSTGRES

@@ -30,6 +30,7 @@ try
         "sync-lag" => await SyncLagBench.RunAsync(parsed, cancel.Token),
         "csv-read" => await CsvReadBench.RunAsync(parsed, cancel.Token),
         "po-from-alerts" => await FromAlertsBench.RunAsync(parsed, cancel.Token),
+        "po-receive" => await PoReceiveBench.RunAsync(parsed, cancel.Token),
         _ => throw new BenchUsageException($"Unknown command '{parsed.Command}'."),
     };
 }

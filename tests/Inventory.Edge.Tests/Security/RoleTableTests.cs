@@ -106,6 +106,8 @@ public sealed class RoleTableTests(RoleTableTests.Fixture fixture) : IClassFixtu
             ("purchase order close", "POST", $"/api/purchase-orders/{Any}/close", true, false, false, false),
             ("purchase orders plan from alerts", "GET", "/api/purchase-orders/from-alerts", true, false, true, false),
             ("purchase orders from alerts", "POST", "/api/purchase-orders/from-alerts", true, false, true, false),
+            ("purchase order receive", "POST", $"/api/purchase-orders/{Any}/receive", true, true, true, false),
+            ("receiving variance report", "GET", "/api/reports/receiving-variance", true, true, true, true),
         };
         var data = new TheoryData<string, string, string, string, bool>();
         foreach (var row in table)

@@ -26,11 +26,22 @@ internal sealed partial class LedgerApplier(
         public List<LevelSlot> Slots { get; } = slots;
     }
 
-    public LedgerOutcome Apply(LedgerCommand command, DateTimeOffset now)
+    public LedgerOutcome Apply(LedgerCommand command, DateTimeOffset now, SqliteTransaction? transaction = null)
     {
         if (command.IdempotencyKey is { } key && FindReplay(key, command.RequestHash) is { } replay)
         {
             return replay;
+        }
+
+        // After the replay check (a replayed request gets its first answer even once the rule would now refuse it),
+        // before the first write: the feature's rule and the write see the same state.
+        if (command.Precondition is { } precondition)
+        {
+            var refusal = precondition.Check(transaction ?? throw new InvalidOperationException("A precondition needs the writer's transaction."), command);
+            if (refusal is not null)
+            {
+                throw new LedgerRefusal(refusal.Kind, refusal.Message);
+            }
         }
 
         var stocks = new Dictionary<(Guid, Guid), Stock>();

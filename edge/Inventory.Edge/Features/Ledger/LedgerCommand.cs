@@ -38,6 +38,7 @@ public sealed record LedgerLine(
 /// derived from what its out-line took (<see cref="TransferTo"/>), so lots and expiries travel with the stock;
 /// when the destination belongs to another site, the in-line is that site's to record and the command opens
 /// a transfer in transit instead. <see cref="ReceiveTransferId"/> closes such a transfer at the receiving site.
+/// <see cref="Precondition"/>, when set, is checked inside the writer's transaction before anything is written.
 /// </summary>
 public sealed record LedgerCommand(
     IReadOnlyList<LedgerLine> Lines,
@@ -47,7 +48,8 @@ public sealed record LedgerCommand(
     string? IdempotencyKey,
     string RequestHash,
     TransferTarget? TransferTo = null,
-    Guid? ReceiveTransferId = null);
+    Guid? ReceiveTransferId = null,
+    ILedgerPrecondition? Precondition = null);
 
 public sealed record TransferTarget(Guid LocationId, string? Bin);
 

@@ -149,7 +149,7 @@ public sealed partial class MovementWriter : BackgroundService
         transaction.Save(savepoint);
         try
         {
-            var outcome = applier.Apply(command, now);
+            var outcome = applier.Apply(command, now, transaction);
             transaction.Release(savepoint);
             return outcome;
         }

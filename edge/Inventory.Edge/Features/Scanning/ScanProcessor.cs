@@ -5,6 +5,7 @@ using Inventory.Devices.Contracts;
 using Inventory.Domain.Accounts;
 using Inventory.Domain.Ledger;
 using Inventory.Edge.Features.Ledger;
+using Inventory.Edge.Features.Purchasing.Receiving;
 
 namespace Inventory.Edge.Features.Scanning;
 
@@ -14,9 +15,12 @@ namespace Inventory.Edge.Features.Scanning;
 /// words. Never throws for bad input: every problem becomes a result with ok=false.
 /// </summary>
 public sealed class ScanProcessor(
-    ScanCodeReader reader, ScanCatalog catalog, MovementWriter writer, InventoryQueries queries, TimeProvider time)
+    ScanCodeReader reader, ScanCatalog catalog, MovementWriter writer, InventoryQueries queries, TimeProvider time, IServiceScopeFactory scopes)
 {
     public const int MaxCodeLength = 200;
+
+    /// <summary>A PO number (PO-{site}-000042) or id; anything longer is not one.</summary>
+    public const int MaxPurchaseOrderLength = 60;
 
     public async Task<ScanResult> ProcessAsync(ScanRequest scan, ScanActor actor, CancellationToken cancellationToken)
     {
@@ -26,7 +30,8 @@ public sealed class ScanProcessor(
             return ScanResult.Fail(problem, scan.Id, action);
         }
 
-        if (PermissionFor(action) is { } permission && !actor.Can(permission))
+        var againstOrder = action == ScanActions.Receive && !string.IsNullOrWhiteSpace(scan.PurchaseOrder);
+        if ((againstOrder ? Permission.ReceiveAgainstPurchaseOrder : PermissionFor(action)) is { } permission && !actor.Can(permission))
         {
             return ScanResult.Fail($"Not allowed: {action}", scan.Id, action);
         }
@@ -73,6 +78,11 @@ public sealed class ScanProcessor(
         if (action == ScanActions.Lookup)
         {
             return await LookupAsync(scan, product, location, cancellationToken);
+        }
+
+        if (againstOrder)
+        {
+            return await ReceiveAgainstOrderAsync(scan, actor, code, match, product, location, cancellationToken);
         }
 
         if (location is null)
@@ -135,6 +145,37 @@ public sealed class ScanProcessor(
         }
 
         return ToResult(outcome, scan, action, product, location, target, units);
+    }
+
+    /// <summary>
+    /// Receive mode with a purchase order named: the PO's line for the product receives the scan (its location is the
+    /// PO's; a scan naming another location is refused), checked against the supplier's tolerance like any receipt.
+    /// </summary>
+    private async Task<ScanResult> ReceiveAgainstOrderAsync(
+        ScanRequest scan, ScanActor actor, ScannedCode code, ScanMatch match, ScanProduct product, ScanLocation? location,
+        CancellationToken cancellationToken)
+    {
+        long units = (long)(scan.Qty ?? code.Quantity ?? 1) * match.PackQuantity;
+        if (units > LedgerLimits.MaxQuantity)
+        {
+            return ScanResult.Fail("Quantity too large", scan.Id, ScanActions.Receive, product);
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var receipts = scope.ServiceProvider.GetRequiredService<PurchaseOrderScans>();
+        var receipt = await receipts.ReceiveAsync(
+            scan.PurchaseOrder!, match.Id, match.Sku, units, Clean(scan.Lot) ?? code.Lot ?? code.Serial, scan.Expiry ?? code.Expiry,
+            Clean(scan.Bin), location?.Id, scan.Id ?? Guid.CreateVersion7(), new ReceiptActor(actor.UserId, actor.DeviceId),
+            scan.At ?? time.GetUtcNow(), cancellationToken);
+        if (!receipt.Ok || receipt.Result is null)
+        {
+            return ScanResult.Fail(receipt.Message, scan.Id, ScanActions.Receive, product);
+        }
+
+        var level = receipt.Result.Levels.FirstOrDefault(l => l.LocationId == receipt.LocationId);
+        return new ScanResult(
+            true, receipt.Message, product, level is null ? null : ToLevel(level), scan.Id, ScanActions.Receive, units,
+            [.. receipt.Result.Levels.Select(ToLevel)], [.. receipt.Result.Movements.Select(m => m.Id)]);
     }
 
     private static ScanResult ToResult(
@@ -230,7 +271,7 @@ public sealed class ScanProcessor(
             return "Reason 'other' needs a note";
         }
 
-        return (scan.Bin?.Length > LedgerLimits.MaxBinLength || scan.ToBin?.Length > LedgerLimits.MaxBinLength
+        return (scan.Bin?.Length > LedgerLimits.MaxBinLength || scan.PurchaseOrder?.Length > MaxPurchaseOrderLength || scan.ToBin?.Length > LedgerLimits.MaxBinLength
                 || scan.Lot?.Length > LedgerLimits.MaxLotLength || scan.Note?.Length > LedgerLimits.MaxNoteLength)
             ? "Bad scan: a field is too long"
             : null;

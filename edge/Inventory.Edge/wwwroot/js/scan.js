@@ -17,6 +17,10 @@
   const toLocationField = document.getElementById('to-location-field');
   const bin = document.getElementById('bin');
   const qty = document.getElementById('qty');
+  // Receive against a purchase order: absent from the page for roles that may not.
+  const poField = document.getElementById('po-field');
+  const poInput = document.getElementById('purchase-order');
+  const PO_NUMBER = /^PO-[A-Z0-9_-]+-\d+$/i;
   const cameraButton = document.getElementById('camera');
   const video = document.getElementById('camera-view');
   const RETRY_MS = 5000;
@@ -31,12 +35,18 @@
   restore(locationSelect, 'location');
   restore(toLocationSelect, 'toLocation');
   bin.value = saved('bin') || '';
+  if (poInput) {
+    poInput.value = saved('po') || '';
+    poInput.addEventListener('change', () => { poInput.value = poInput.value.trim().toUpperCase(); save('po', poInput.value); });
+  }
+  const purchaseOrder = () => (poInput && mode() === 'receive' ? poInput.value.trim() : '');
   const modes = [...document.querySelectorAll('input[name="mode"]')];
   const savedMode = saved('mode');
   (modes.find(m => m.value === savedMode) || modes[0]).checked = true;
   const mode = () => (modes.find(m => m.checked) || {}).value || 'lookup';
   function modeChanged() {
     toLocationField.hidden = mode() !== 'move';
+    if (poField) poField.hidden = mode() !== 'receive';
     qty.min = mode() === 'count' ? '0' : '1';
     save('mode', mode());
   }
@@ -112,7 +122,7 @@
   function record(scan, state, message) {
     const li = historyItem(scan);
     li.dataset.state = state;
-    li.textContent = `${scan.action} ${scan.code} ×${scan.qty}: ${message}`;
+    li.textContent = `${scan.action}${scan.purchaseOrder ? ' ' + scan.purchaseOrder : ''} ${scan.code} ×${scan.qty}: ${message}`;
   }
 
   function setOnline(online) {
@@ -128,6 +138,8 @@
   async function send(scan) {
     const body = { id: scan.id, code: scan.code, action: scan.action, location: scan.location, bin: scan.bin || null, qty: scan.qty, at: scan.at };
     if (scan.toLocation) body.toLocation = scan.toLocation;
+    // Against a PO the stock goes to the PO's location: the box picks it, so none is sent.
+    if (scan.purchaseOrder) { body.purchaseOrder = scan.purchaseOrder; delete body.location; }
     return fetch('/api/scan', {
       method: 'POST',
       credentials: 'same-origin',
@@ -210,6 +222,14 @@
     barcode.focus();
     if (!code) return;
     const action = mode();
+    if (poInput && action === 'receive' && PO_NUMBER.test(code)) {
+      // A scanned PO number picks the order; the items scanned next are received against it.
+      poInput.value = code.toUpperCase();
+      save('po', poInput.value);
+      show('ok', 'PO ' + poInput.value, 'Now scan the items.');
+      beep(true);
+      return;
+    }
     if (action === 'lookup') {
       await lookup(code);
       return;
@@ -224,6 +244,7 @@
       id: window.inv.newId(), user, code, action, qty: n,
       location: locationSelect.value, bin: bin.value.trim(),
       toLocation: action === 'move' ? toLocationSelect.value : null,
+      purchaseOrder: purchaseOrder() || null,
       at: new Date().toISOString(),
     };
     lastScanId = scan.id;
