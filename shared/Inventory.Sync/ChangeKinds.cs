@@ -33,5 +33,8 @@ public static class ChangeKinds
     /// <summary><see cref="PurchaseOrderRecord"/>: between the cloud and the PO's home site, both ways.</summary>
     public const string PurchaseOrder = "purchase_order";
 
-    public static readonly IReadOnlyList<string> FromEdge = [Product, Category, Location, Bin, Transfer, Supplier, SupplierProduct, PurchaseOrder];
+    /// <summary><see cref="LotRecord"/>: both ways, every site (a hold placed anywhere reaches every box).</summary>
+    public const string Lot = "lot";
+
+    public static readonly IReadOnlyList<string> FromEdge = [Product, Category, Location, Bin, Transfer, Supplier, SupplierProduct, PurchaseOrder, Lot];
 }

@@ -7,6 +7,14 @@ public static class DeterministicIds
 {
     public static Guid SupplierProduct(Guid supplierId, Guid productId) => From("supplier-product", supplierId, productId);
 
+    /// <summary>A lot of a product; the code is compared as written (lot codes are case-sensitive on labels).</summary>
+    public static Guid Lot(Guid productId, string lot)
+    {
+        ArgumentNullException.ThrowIfNull(lot);
+        var code = new Guid(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(lot)).AsSpan(0, 16));
+        return From("lot", productId, code);
+    }
+
     public static Guid From(string kind, Guid a, Guid b)
     {
         ArgumentNullException.ThrowIfNull(kind);

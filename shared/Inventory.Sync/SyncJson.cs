@@ -18,6 +18,7 @@ namespace Inventory.Sync;
 [JsonSerializable(typeof(SupplierRecord))]
 [JsonSerializable(typeof(SupplierProductRecord))]
 [JsonSerializable(typeof(PurchaseOrderRecord))]
+[JsonSerializable(typeof(LotRecord))]
 public sealed partial class SyncJson : JsonSerializerContext
 {
     public static JsonElement ToElement<T>(T value) =>

@@ -25,6 +25,7 @@ public sealed class CloudDbContext(DbContextOptions<CloudDbContext> options) : D
     public DbSet<Transfer> Transfers => Set<Transfer>();
     public DbSet<Supplier> Suppliers => Set<Supplier>();
     public DbSet<SupplierProduct> SupplierProducts => Set<SupplierProduct>();
+    public DbSet<Lot> Lots => Set<Lot>();
     public DbSet<PurchaseOrder> PurchaseOrders => Set<PurchaseOrder>();
     public DbSet<PurchaseOrderLine> PurchaseOrderLines => Set<PurchaseOrderLine>();
 
@@ -38,6 +39,14 @@ public sealed class CloudDbContext(DbContextOptions<CloudDbContext> options) : D
             e.HasIndex(u => u.Username).IsUnique();
             e.Property(u => u.Username).HasMaxLength(64);
             e.Property(u => u.Role).HasMaxLength(20);
+        });
+
+        modelBuilder.Entity<Lot>(e =>
+        {
+            e.Property(l => l.Code).HasMaxLength(50);
+            e.HasIndex(l => new { l.ProductId, l.Code }).IsUnique();
+            e.Property(l => l.Status).HasMaxLength(12);
+            e.HasIndex(l => l.Status).HasFilter("status = 'hold'");
         });
 
         modelBuilder.Entity<Site>(e =>

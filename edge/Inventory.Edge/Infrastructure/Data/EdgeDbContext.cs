@@ -28,6 +28,7 @@ public sealed class EdgeDbContext(DbContextOptions<EdgeDbContext> options) : DbC
     public DbSet<PurchaseOrder> PurchaseOrders => Set<PurchaseOrder>();
     public DbSet<PurchaseOrderLine> PurchaseOrderLines => Set<PurchaseOrderLine>();
     public DbSet<DocumentCounter> DocumentCounters => Set<DocumentCounter>();
+    public DbSet<Lot> Lots => Set<Lot>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -217,6 +217,88 @@ namespace Inventory.Cloud.Infrastructure.Data.Migrations
                     b.ToTable("locations", (string)null);
                 });
 
+            modelBuilder.Entity("Inventory.Cloud.Infrastructure.Data.Entities.Lot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("BestBefore")
+                        .HasColumnType("date")
+                        .HasColumnName("best_before");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("EditedAt")
+                        .HasColumnType("text")
+                        .HasColumnName("edited_at");
+
+                    b.Property<DateOnly?>("Expiry")
+                        .HasColumnType("date")
+                        .HasColumnName("expiry");
+
+                    b.Property<DateTimeOffset?>("HeldAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("held_at");
+
+                    b.Property<Guid?>("HeldBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("held_by");
+
+                    b.Property<string>("Hlc")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("hlc");
+
+                    b.Property<string>("HoldReason")
+                        .HasColumnType("text")
+                        .HasColumnName("hold_reason");
+
+                    b.Property<DateOnly?>("ManufacturedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("manufactured_on");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<Guid?>("PurchaseOrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("purchase_order_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("SupplierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lots");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_lots_status")
+                        .HasFilter("status = 'hold'");
+
+                    b.HasIndex("ProductId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_lots_product_id_code");
+
+                    b.ToTable("lots", (string)null);
+                });
+
             modelBuilder.Entity("Inventory.Cloud.Infrastructure.Data.Entities.Product", b =>
                 {
                     b.Property<Guid>("Id")

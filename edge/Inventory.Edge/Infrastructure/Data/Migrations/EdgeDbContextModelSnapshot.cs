@@ -303,6 +303,84 @@ namespace Inventory.Edge.Infrastructure.Data.Migrations
                     b.ToTable("location_product_settings", (string)null);
                 });
 
+            modelBuilder.Entity("Inventory.Edge.Infrastructure.Data.Entities.Lot", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("BestBefore")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("best_before");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<DateOnly?>("Expiry")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expiry");
+
+                    b.Property<long?>("HeldAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("held_at");
+
+                    b.Property<string>("HeldBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("held_by");
+
+                    b.Property<string>("Hlc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hlc");
+
+                    b.Property<string>("HoldReason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hold_reason");
+
+                    b.Property<DateOnly?>("ManufacturedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("manufactured_on");
+
+                    b.Property<string>("ProductId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("PurchaseOrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purchase_order_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SupplierId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Expiry");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_lots_held")
+                        .HasFilter("status = 'hold'");
+
+                    b.HasIndex("ProductId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("lots", (string)null);
+                });
+
             modelBuilder.Entity("Inventory.Edge.Infrastructure.Data.Entities.MailOutboxMessage", b =>
                 {
                     b.Property<long>("Id")
