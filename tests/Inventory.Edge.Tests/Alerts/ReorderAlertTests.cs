@@ -79,7 +79,7 @@ public sealed class ReorderAlertTests(ReorderAlertTests.Fixture fixture) : IClas
             .WithUrl(new Uri(Edge.BaseAddress, InventoryHub.Path), o => o.AccessTokenProvider = () => Task.FromResult(token))
             .Build();
         hub.On<AlertChanged>(InventoryHub.AlertMethod, a => events.Writer.TryWrite(a));
-        await hub.StartAsync();
+        await hub.StartReadyAsync();
         await admin.ReceiveAsync(product, location, 10);
         Assert.Empty(await AlertsAsync(admin, product));
 

@@ -34,7 +34,7 @@ public sealed class EndToEndTests(MqttEdge mqtt) : IClassFixture<MqttEdge>, IDis
             .WithUrl(new Uri(mqtt.Edge.BaseAddress, InventoryHub.Path), o => o.AccessTokenProvider = () => Task.FromResult(token))
             .Build();
         hub.On<LevelChanged>(InventoryHub.LevelChangedMethod, c => changes.Writer.TryWrite(c));
-        await hub.StartAsync();
+        await hub.StartReadyAsync();
         var scanId = Guid.CreateVersion7();
 
         var published = await Cli.RunAsync("mosquitto_pub", ["-h", "127.0.0.1", "-p", Port, "-V", "mqttv5", "-i", device, "-u", device, "-P", secret,

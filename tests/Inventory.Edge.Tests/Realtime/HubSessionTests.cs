@@ -26,7 +26,7 @@ public sealed class HubSessionTests(EdgeHost edge) : IClassFixture<EdgeHost>
             closed.TrySetResult();
             return Task.CompletedTask;
         };
-        await connection.StartAsync();
+        await connection.StartReadyAsync();
 
         var disabled = await admin.PostAsJsonAsync($"/api/users/{user.GetProperty("id").GetGuid()}/disable", new { });
 

@@ -147,7 +147,7 @@ public sealed class InventoryHubTests(EdgeHost edge) : IClassFixture<EdgeHost>
             .WithUrl(url, o => o.AccessTokenProvider = () => Task.FromResult(token))
             .Build();
         var client = new HubClient(connection);
-        await connection.StartAsync();
+        await connection.StartReadyAsync();
         return client;
     }
 
