@@ -10,6 +10,9 @@ namespace Inventory.Domain.Lots;
 /// </summary>
 public sealed class LotRules(IReadOnlySet<string> heldLots, DateOnly today)
 {
+    /// <summary>A movement's reason when a manager took a lot out of expiry order (the manager's words are its note).</summary>
+    public const string OverrideReason = "fefo_override";
+
     public DateOnly Today { get; } = today;
 
     /// <summary>Stock without a lot code cannot be held: a hold names a lot.</summary>

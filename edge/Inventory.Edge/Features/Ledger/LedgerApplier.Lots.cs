@@ -11,9 +11,6 @@ namespace Inventory.Edge.Features.Ledger;
 /// </summary>
 internal sealed partial class LedgerApplier
 {
-    /// <summary>What a movement's reason says when a manager took a lot out of expiry order (the exceptions report).</summary>
-    public const string FefoOverrideReason = "fefo_override";
-
     /// <summary>Adjusts (scrap, reason expired or recalled), counts and releases may touch any lot; sales and moves may not.</summary>
     private static bool FollowsFefo(LedgerLine line) =>
         line.Mode is LineMode.Take or LineMode.Reserve
@@ -66,7 +63,7 @@ internal sealed partial class LedgerApplier
     /// <summary>The override goes on the movement: reason fefo_override, the manager's words in the note (before any note of the request).</summary>
     private static LedgerLine WithOverrideRecorded(LedgerLine line, string reason) => line with
     {
-        Reason = FefoOverrideReason,
+        Reason = LotRules.OverrideReason,
         Note = line.Note is null ? reason : reason + " | " + line.Note,
     };
 
