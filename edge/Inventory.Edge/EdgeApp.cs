@@ -5,6 +5,7 @@ using Inventory.Edge.Features.Devices;
 using Inventory.Edge.Features.Integrity;
 using Inventory.Edge.Features.Labels;
 using Inventory.Edge.Features.Ledger;
+using Inventory.Edge.Features.Lots;
 using Inventory.Edge.Features.Locations;
 using Inventory.Edge.Features.Purchasing;
 using Inventory.Edge.Features.Realtime;
@@ -100,6 +101,7 @@ public static class EdgeApp
         app.MapSyncConflictsApi();
         app.MapTransfersApi();
         app.MapPurchasingApi();
+        app.MapLotsApi();
         app.MapEdgeWeb();
         app.UseEdgeMqtt();
         return app;

@@ -25,6 +25,9 @@ public sealed class RolePermissionTests
     [InlineData(Role.Viewer, Permission.ExportData, true)]
     [InlineData(Role.Viewer, Permission.Receive, false)]
     [InlineData(Role.Viewer, Permission.ViewCostPrices, false)]
+    [InlineData(Role.Staff, Permission.OverrideFefo, false)]
+    [InlineData(Role.Staff, Permission.HoldLots, false)]
+    [InlineData(Role.Purchasing, Permission.HoldLots, false)]
     public void Allows_FollowsTheRoleTable(Role role, Permission permission, bool expected) =>
         Assert.Equal(expected, role.Allows(permission));
 

@@ -34,6 +34,12 @@ public enum Permission
 
     /// <summary>Cloud: add sites, issue and revoke their credentials.</summary>
     ManageSites,
+
+    /// <summary>Take a later-expiring lot while an earlier one is available, with a reason (managers).</summary>
+    OverrideFefo,
+
+    /// <summary>Place and release holds on lots (recalls, quality stops; managers).</summary>
+    HoldLots,
 }
 
 /// <summary>

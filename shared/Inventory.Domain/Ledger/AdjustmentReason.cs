@@ -8,12 +8,18 @@ public enum AdjustmentReason
     Return,
     Found,
     Other,
+
+    /// <summary>Scrapping stock past its expiry (expired lots are never allocated, but may leave this way).</summary>
+    Expired,
+
+    /// <summary>Scrapping a held lot after a supplier's recall.</summary>
+    Recalled,
 }
 
 public static class AdjustmentReasons
 {
     public static readonly IReadOnlyList<string> Names =
-        ["damage", "theft", "count_error", "return", "found", "other"];
+        ["damage", "theft", "count_error", "return", "found", "other", "expired", "recalled"];
 
     public static bool TryParse(string? value, out AdjustmentReason reason)
     {

@@ -12,13 +12,15 @@ public static class Allocation
     /// Picks the rows an outbound quantity comes from when the request names no bin or lot: first expiry
     /// first (perishables leave before they spoil), rows without expiry last, then by bin and lot so the
     /// choice is repeatable. Returns null when the rows together do not hold enough available stock.
+    /// <paramref name="excluded"/> names rows that may not be allocated at all (held or expired lots: see
+    /// <see cref="Lots.LotStatus.IsAllocatable"/>); the caller decides, so the rule stays free of where holds are kept.
     /// </summary>
     public static IReadOnlyList<(LevelSlot Slot, long Quantity)>? FirstExpiryFirst(
-        IEnumerable<LevelSlot> slots, long quantity, bool fromReserved = false)
+        IEnumerable<LevelSlot> slots, long quantity, bool fromReserved = false, Func<LevelSlot, bool>? excluded = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
         var ordered = slots
-            .Where(s => (fromReserved ? s.Reserved : s.Available) > 0)
+            .Where(s => (fromReserved ? s.Reserved : s.Available) > 0 && (excluded is null || !excluded(s)))
             .OrderBy(s => s.Expiry is null ? 1 : 0)
             .ThenBy(s => s.Expiry)
             .ThenBy(s => s.Bin, StringComparer.Ordinal)

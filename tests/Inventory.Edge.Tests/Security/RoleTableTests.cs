@@ -108,6 +108,10 @@ public sealed class RoleTableTests(RoleTableTests.Fixture fixture) : IClassFixtu
             ("purchase orders from alerts", "POST", "/api/purchase-orders/from-alerts", true, false, true, false),
             ("purchase order receive", "POST", $"/api/purchase-orders/{Any}/receive", true, true, true, false),
             ("receiving variance report", "GET", "/api/reports/receiving-variance", true, true, true, true),
+            ("lots read", "GET", "/api/lots", true, true, true, true),
+            ("lot hold", "POST", "/api/lots/hold", true, false, false, false),
+            ("lot release", "POST", "/api/lots/release", true, false, false, false),
+            ("fefo exceptions report", "GET", "/api/reports/fefo-exceptions", true, true, true, true),
         };
         var data = new TheoryData<string, string, string, string, bool>();
         foreach (var row in table)

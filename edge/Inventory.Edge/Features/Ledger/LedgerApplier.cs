@@ -199,18 +199,27 @@ internal sealed partial class LedgerApplier(
             default:
             {
                 var fromReserved = line.Mode == LineMode.Release || line.FromReserved;
+                var rules = FollowsFefo(line) ? RulesFor(line.ProductId, now) : null;
+                if (rules is not null && line.Lot is not null && CheckNamedLot(stock, line, rules, fromReserved) is { } overrideReason)
+                {
+                    line = WithOverrideRecorded(line, overrideReason);
+                }
+
                 var candidates = stock.Slots.Where(s =>
                     (line.Bin is null || s.Bin == line.Bin) && (line.Lot is null || s.Lot == line.Lot)).ToList();
-                var allocation = Allocation.FirstExpiryFirst(candidates, line.Quantity, fromReserved);
+                // Without a named lot, held and expired rows are never allocated; a named one was checked above.
+                Func<LevelSlot, bool>? excluded = rules is null || line.Lot is not null ? null : s => !rules.IsAllocatable(s);
+                var allocation = Allocation.FirstExpiryFirst(candidates, line.Quantity, fromReserved, excluded);
                 if (allocation is null)
                 {
+                    var allocatable = excluded is null ? candidates : [.. candidates.Where(s => !excluded(s))];
                     if (line.Mode == LineMode.Take && !fromReserved && stock.Location.AllowNegative)
                     {
-                        allocation = AllocateIntoNegative(stock, candidates, line);
+                        allocation = AllocateIntoNegative(stock, allocatable, line);
                     }
                     else
                     {
-                        throw LedgerRefusal.Short(Shortage(stock, candidates, line, fromReserved));
+                        throw LedgerRefusal.Short(Shortage(stock, allocatable, line, fromReserved) + Blocked(candidates, allocatable));
                     }
                 }
 

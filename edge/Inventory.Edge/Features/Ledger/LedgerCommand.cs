@@ -15,6 +15,9 @@ public enum LineMode
 /// <summary>
 /// One requested change, already validated for shape. The writer resolves it against the current levels
 /// into one or more ledger rows (a take without bin or lot may come from several lots).
+/// <see cref="FefoOverride"/> is a manager's reason to take a named lot out of expiry order (recorded on the movement
+/// only when it was needed); <see cref="MayMoveUnsellableLots"/> lets a manager's transfer move a held or expired lot
+/// to another location (a quarantine). Both are set by the endpoint after checking the caller's permission.
 /// </summary>
 public sealed record LedgerLine(
     Guid MovementId,
@@ -31,7 +34,9 @@ public sealed record LedgerLine(
     string? Note = null,
     string? ReferenceType = null,
     string? ReferenceId = null,
-    bool FromReserved = false);
+    bool FromReserved = false,
+    string? FefoOverride = null,
+    bool MayMoveUnsellableLots = false);
 
 /// <summary>
 /// A request for the single writer: lines committed together or not at all. A transfer's in-lines are

@@ -46,6 +46,9 @@ internal sealed class LedgerStatements : IDisposable
             """, "$id", "$type", "$product", "$location", "$bin", "$lot", "$expiry", "$quantity", "$reserved", "$cost",
             "$reason", "$note", "$refType", "$refId", "$user", "$device", "$occurred", "$recorded");
         MovementExists = Prepare(connection, "SELECT 1 FROM stock_movements WHERE id = $id", "$id");
+        // FEFO: the held lots of a product, asked on every ship, reserve and transfer (the partial index ix_lots_held).
+        FindHeldLots = Prepare(connection,
+            "SELECT code FROM lots WHERE product_id = $product AND status = 'hold'", "$product");
         // Transfers between sites and their outbox rows: prepared with the rest, used only by those commands.
         FindTransfer = Prepare(connection, """
             SELECT product_id, from_location_id, to_location_id, from_site, to_site, quantity_shipped, status, ship_movement_id,
@@ -75,6 +78,7 @@ internal sealed class LedgerStatements : IDisposable
     public SqliteCommand UpsertLevel { get; }
     public SqliteCommand InsertMovement { get; }
     public SqliteCommand MovementExists { get; }
+    public SqliteCommand FindHeldLots { get; }
     public SqliteCommand FindTransfer { get; }
     public SqliteCommand InsertTransfer { get; }
     public SqliteCommand ReceiveTransfer { get; }
@@ -83,7 +87,7 @@ internal sealed class LedgerStatements : IDisposable
     private IEnumerable<SqliteCommand> All =>
     [
         FindIdempotency, InsertIdempotency, FindProduct, FindLocation, FindSlots, UpsertLevel, InsertMovement, MovementExists,
-        FindTransfer, InsertTransfer, ReceiveTransfer, InsertOutbox,
+        FindHeldLots, FindTransfer, InsertTransfer, ReceiveTransfer, InsertOutbox,
     ];
 
     public void Enlist(SqliteTransaction? transaction)

@@ -27,13 +27,13 @@ public static class MovementEndpoints
             .WithName("ReceiveStock").ProducesMovementProblems()
             .WithSummary("Book stock in (with unit cost, lot, expiry, bin).");
         inventory.MapPost("/ship", Ship).RequirePermission(Permission.Ship)
-            .WithName("ShipStock").ProducesMovementProblems()
-            .WithSummary("Take stock out for an order; first expiry first when no lot is named.");
+            .WithName("ShipStock").ProducesMovementProblems().ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithSummary("Take stock out for an order; first expiry first (held and expired lots never) when no lot is named; a later lot needs a manager's override.");
         inventory.MapPost("/adjust", Adjust).RequirePermission(Permission.Adjust)
             .WithName("AdjustStock").ProducesMovementProblems()
             .WithSummary("Correct stock up or down with a reason code.");
         inventory.MapPost("/transfer", Transfer).RequirePermission(Permission.Transfer)
-            .WithName("TransferStock").ProducesMovementProblems()
+            .WithName("TransferStock").ProducesMovementProblems().ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("Move stock between two locations of this site atomically, or ship it to another site's location (a transfer in transit).");
         inventory.MapPost("/return", Return).RequirePermission(Permission.Return)
             .WithName("ReturnStock").ProducesMovementProblems()
@@ -42,7 +42,7 @@ public static class MovementEndpoints
             .WithName("CountStock").ProducesMovementProblems()
             .WithSummary("Record a counted quantity; the movement is the difference.");
         inventory.MapPost("/reserve", Reserve).RequirePermission(Permission.Reserve)
-            .WithName("ReserveStock").ProducesMovementProblems()
+            .WithName("ReserveStock").ProducesMovementProblems().ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("Promise available stock to an order.");
         inventory.MapPost("/release", Release).RequirePermission(Permission.Reserve)
             .WithName("ReleaseStock").ProducesMovementProblems()
@@ -62,13 +62,19 @@ public static class MovementEndpoints
 
     private static Task<MovementAnswer> Ship(ShipRequest r, HttpContext http, MovementWriter writer, TimeProvider time)
     {
+        if (OverrideForbidden(r.Override, http) is { } forbidden)
+        {
+            return Task.FromResult<MovementAnswer>(forbidden);
+        }
+
         var v = Common(r.ProductId, r.LocationId, r.Quantity, r.Bin, r.Lot, r.Note, r.At, time)
             .OptionalText(r.ReferenceType, "referenceType", LedgerLimits.MaxReferenceLength)
-            .OptionalText(r.ReferenceId, "referenceId", LedgerLimits.MaxReferenceLength);
+            .OptionalText(r.ReferenceId, "referenceId", LedgerLimits.MaxReferenceLength)
+            .FefoOverride(r.Override);
         return Submit(v, r, r.Id, http, writer, time, r.At, id => new LedgerLine(
             id, MovementType.Ship, LineMode.Take, r.ProductId!.Value, r.LocationId!.Value, r.Quantity!.Value,
             Clean(r.Bin), Clean(r.Lot), null, null, null, r.Note, r.ReferenceType ?? "sales_order", r.ReferenceId,
-            r.FromReserved ?? false));
+            r.FromReserved ?? false, Clean(r.Override?.Reason)));
     }
 
     private static Task<MovementAnswer> Adjust(AdjustRequest r, HttpContext http, MovementWriter writer, TimeProvider time)
@@ -88,13 +94,22 @@ public static class MovementEndpoints
 
     private static Task<MovementAnswer> Transfer(TransferRequest r, HttpContext http, MovementWriter writer, TimeProvider time)
     {
+        if (OverrideForbidden(r.Override, http) is { } forbidden)
+        {
+            return Task.FromResult<MovementAnswer>(forbidden);
+        }
+
         var v = Common(r.ProductId, r.FromLocationId, r.Quantity, r.FromBin, r.Lot, r.Note, r.At, time, locationField: "fromLocationId")
             .Require(r.ToLocationId is not null, "toLocationId", "'toLocationId' is required.")
             .Require(r.ToLocationId is null || r.ToLocationId != r.FromLocationId, "toLocationId", "A transfer goes to another location.")
-            .OptionalText(r.ToBin, "toBin", LedgerLimits.MaxBinLength);
+            .OptionalText(r.ToBin, "toBin", LedgerLimits.MaxBinLength)
+            .FefoOverride(r.Override);
+        // A manager may move a held or expired lot to another location (a quarantine); nobody may sell it.
+        var mayMoveUnsellable = http.User.Can(Permission.OverrideFefo);
         return Submit(v, r, r.Id, http, writer, time, r.At, id => new LedgerLine(
                 id, MovementType.TransferOut, LineMode.Take, r.ProductId!.Value, r.FromLocationId!.Value, r.Quantity!.Value,
-                Clean(r.FromBin), Clean(r.Lot), null, null, null, r.Note, "transfer", id.ToString()),
+                Clean(r.FromBin), Clean(r.Lot), null, null, null, r.Note, "transfer", id.ToString(),
+                FefoOverride: Clean(r.Override?.Reason), MayMoveUnsellableLots: mayMoveUnsellable),
             new TransferTarget(r.ToLocationId.GetValueOrDefault(), Clean(r.ToBin)));
     }
 
@@ -124,13 +139,32 @@ public static class MovementEndpoints
 
     private static Task<MovementAnswer> Reservation(ReservationRequest r, HttpContext http, MovementWriter writer, TimeProvider time, MovementType type, LineMode mode)
     {
+        if (OverrideForbidden(r.Override, http) is { } forbidden)
+        {
+            return Task.FromResult<MovementAnswer>(forbidden);
+        }
+
         var v = Common(r.ProductId, r.LocationId, r.Quantity, r.Bin, r.Lot, r.Note, r.At, time)
             .OptionalText(r.ReferenceType, "referenceType", LedgerLimits.MaxReferenceLength)
-            .OptionalText(r.ReferenceId, "referenceId", LedgerLimits.MaxReferenceLength);
+            .OptionalText(r.ReferenceId, "referenceId", LedgerLimits.MaxReferenceLength)
+            .FefoOverride(r.Override);
         return Submit(v, r, r.Id, http, writer, time, r.At, id => new LedgerLine(
             id, type, mode, r.ProductId!.Value, r.LocationId!.Value, r.Quantity!.Value,
-            Clean(r.Bin), Clean(r.Lot), null, null, null, r.Note, r.ReferenceType ?? "sales_order", r.ReferenceId));
+            Clean(r.Bin), Clean(r.Lot), null, null, null, r.Note, r.ReferenceType ?? "sales_order", r.ReferenceId,
+            FefoOverride: Clean(r.Override?.Reason)));
     }
+
+    /// <summary>Only a manager may take a lot out of expiry order: anyone else's override is refused outright, not ignored.</summary>
+    private static ProblemHttpResult? OverrideForbidden(FefoOverrideRequest? requested, HttpContext http) =>
+        requested is null || http.User.Can(Permission.OverrideFefo)
+            ? null
+            : TypedResults.Problem("Only a manager may override first-expiry-first; leave 'override' out, or ask a manager.",
+                statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+
+    private static Validation FefoOverride(this Validation v, FefoOverrideRequest? requested) =>
+        v.Require(requested is null || !string.IsNullOrWhiteSpace(requested.Reason), "override.reason",
+                "An override needs a reason.")
+            .OptionalText(requested?.Reason, "override.reason", FefoOverrideRequest.MaxReasonLength);
 
     private static Validation Common(
         Guid? productId, Guid? locationId, int? quantity, string? bin, string? lot, string? note, DateTimeOffset? at,

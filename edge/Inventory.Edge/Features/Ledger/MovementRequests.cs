@@ -9,7 +9,7 @@ public sealed record ReceiveRequest(
 
 public sealed record ShipRequest(
     Guid? Id, Guid? ProductId, Guid? LocationId, int? Quantity, string? Bin, string? Lot, bool? FromReserved,
-    string? ReferenceType, string? ReferenceId, string? Note, DateTimeOffset? At);
+    string? ReferenceType, string? ReferenceId, string? Note, DateTimeOffset? At, FefoOverrideRequest? Override = null);
 
 public sealed record AdjustRequest(
     Guid? Id, Guid? ProductId, Guid? LocationId, int? Quantity, string? Reason, string? Note, string? Bin, string? Lot,
@@ -17,7 +17,7 @@ public sealed record AdjustRequest(
 
 public sealed record TransferRequest(
     Guid? Id, Guid? ProductId, Guid? FromLocationId, Guid? ToLocationId, int? Quantity, string? FromBin, string? ToBin,
-    string? Lot, string? Note, DateTimeOffset? At);
+    string? Lot, string? Note, DateTimeOffset? At, FefoOverrideRequest? Override = null);
 
 public sealed record ReturnRequest(
     Guid? Id, Guid? ProductId, Guid? LocationId, int? Quantity, decimal? UnitCost, string? Lot, DateOnly? Expiry,
@@ -30,4 +30,13 @@ public sealed record CountRequest(
 
 public sealed record ReservationRequest(
     Guid? Id, Guid? ProductId, Guid? LocationId, int? Quantity, string? Bin, string? Lot,
-    string? ReferenceType, string? ReferenceId, string? Note, DateTimeOffset? At);
+    string? ReferenceType, string? ReferenceId, string? Note, DateTimeOffset? At, FefoOverrideRequest? Override = null);
+
+/// <summary>
+/// `"override": {"reason": "..."}` on a ship, reserve or transfer: a manager takes the named lot although an earlier
+/// one is available (FEFO). Recorded on the movement (reason fefo_override, the words in its note).
+/// </summary>
+public sealed record FefoOverrideRequest(string? Reason)
+{
+    public const int MaxReasonLength = 200;
+}

@@ -198,7 +198,7 @@ public sealed class ScanProcessor(
         var text = action switch
         {
             ScanActions.Receive => $"Received {units} {product.Sku}",
-            ScanActions.Pick => $"Picked {units} {product.Sku}",
+            ScanActions.Pick => $"Picked {units} {product.Sku}{TakenFrom(result)}",
             ScanActions.Count => $"Counted {product.Sku}: {units}",
             ScanActions.Adjust => $"Adjusted {product.Sku} {units:+0;-0}",
             _ => $"Moved {units} {product.Sku} to {(target!.Id == location.Id ? Clean(scan.ToBin) : target.Code)}",
@@ -291,6 +291,17 @@ public sealed class ScanProcessor(
     /// <summary>A scanner's correction is most often a miscount, so that is the reason unless the scan names one.</summary>
     private static string AdjustReason(string? reason) =>
         reason is not null && AdjustmentReasons.TryParse(reason, out var parsed) ? parsed.ToWireName() : "count_error";
+
+    /// <summary>Which lot and bin a pick took (first expiry first), so the picker sees what left the shelf.</summary>
+    private static string TakenFrom(MovementResult result)
+    {
+        var taken = result.Movements
+            .Where(m => m.Lot is not null || m.Bin is not null)
+            .Select(m => (m.Lot is null ? "" : " lot " + m.Lot) + (m.Bin is null ? "" : " bin " + m.Bin))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return taken.Count == 0 ? "" : ":" + string.Join(",", taken);
+    }
 
     private static ScanProduct Product(ScanMatch match) => new(match.Id, match.Sku, match.Name);
 
