@@ -34,6 +34,9 @@ public enum Permission
 
     /// <summary>Cloud: add sites, issue and revoke their credentials.</summary>
     ManageSites,
+
+    /// <summary>Place and release holds on lots (a recall): managers.</summary>
+    HoldLots,
 }
 
 /// <summary>
