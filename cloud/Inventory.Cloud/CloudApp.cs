@@ -1,5 +1,6 @@
 using Inventory.Cloud.Features.Auth;
 using Inventory.Cloud.Features.Catalog;
+using Inventory.Cloud.Features.Lots;
 using Inventory.Cloud.Features.Purchasing;
 using Inventory.Cloud.Features.Realtime;
 using Inventory.Cloud.Features.Sites;
@@ -82,6 +83,7 @@ public static class CloudApp
         app.MapCatalogApi();
         app.MapCategoriesApi();
         app.MapPurchasingApi();
+        app.MapLotsApi();
         app.MapStockApi();
         app.MapMovementsApi();
         app.MapSyncApi();

@@ -82,6 +82,9 @@ public sealed class CloudRoleTableTests(CloudRoleTableTests.Fixture fixture) : I
             ("purchase orders send", "POST", $"/api/purchase-orders/{Any}/send", true, false, true, false),
             ("purchase orders cancel", "POST", $"/api/purchase-orders/{Any}/cancel", true, false, true, false),
             ("purchase orders close", "POST", $"/api/purchase-orders/{Any}/close", true, false, false, false),
+            ("lots read", "GET", $"/api/lots?productId={Any}", true, true, true, true),
+            ("lots hold", "POST", "/api/lots/hold", true, false, false, false),
+            ("lots release", "POST", "/api/lots/release", true, false, false, false),
         };
         var data = new TheoryData<string, string, string, string, bool>();
         foreach (var row in table)

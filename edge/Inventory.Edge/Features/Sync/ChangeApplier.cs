@@ -101,6 +101,7 @@ public sealed partial class ChangeApplier(
         ChangeKinds.Supplier => ApplySupplier(tx, change, SyncJson.Read<SupplierRecord>(change.Data), now),
         ChangeKinds.SupplierProduct => ApplySupplierProduct(tx, change, SyncJson.Read<SupplierProductRecord>(change.Data), now),
         ChangeKinds.PurchaseOrder => ApplyPurchaseOrder(tx, change, SyncJson.Read<PurchaseOrderRecord>(change.Data)),
+        ChangeKinds.Lot => ApplyLot(tx, change, SyncJson.Read<LotRecord>(change.Data)),
         // A kind a newer cloud sends that this build does not know: skipped, the feed goes on.
         _ => false,
     };

@@ -118,6 +118,9 @@ public sealed partial class OutboxInterceptor(HybridLogicalClock clock, IOptions
                     orders.TryAdd(l.PurchaseOrderId, null);
                     ordersWithLineChanges.Add(l.PurchaseOrderId);
                     break;
+                case Lot lot:
+                    RecordLot(db, entry, lot, now);
+                    break;
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using Inventory.Cloud.Features.Lots;
 using Inventory.Domain.Ledger;
 using Inventory.Sync;
 
@@ -101,6 +102,7 @@ public static class PushValidation
                 ChangeKinds.Supplier => PurchasingValidation.CheckSupplier(SyncJson.Read<SupplierRecord>(c.Data), at),
                 ChangeKinds.SupplierProduct => PurchasingValidation.CheckSupplierProduct(SyncJson.Read<SupplierProductRecord>(c.Data), at),
                 ChangeKinds.PurchaseOrder => PurchasingValidation.CheckPurchaseOrder(SyncJson.Read<PurchaseOrderRecord>(c.Data), site, at),
+                ChangeKinds.Lot => LotValidation.CheckLot(SyncJson.Read<LotRecord>(c.Data), at),
                 _ => CheckTransfer(SyncJson.Read<TransferRecord>(c.Data), site, at),
             };
             Require(id == c.Id, $"{at}: the data is of another id.");

@@ -1,4 +1,5 @@
 using Inventory.Cloud.Features.Catalog;
+using Inventory.Cloud.Features.Lots;
 using Inventory.Cloud.Features.Purchasing;
 using Inventory.Cloud.Features.Users;
 using Inventory.Cloud.Infrastructure.Data;
@@ -66,6 +67,9 @@ public static class TypedTables
                 break;
             case ChangeKinds.PurchaseOrder:
                 await PurchasingTables.WritePurchaseOrderAsync(c, tx, data, hlc, origin, now, ct);
+                break;
+            case ChangeKinds.Lot:
+                await LotTables.WriteLotAsync(c, tx, data, hlc, origin, now, ct);
                 break;
             default:
                 throw new InvalidOperationException($"No table for '{kind}'.");
