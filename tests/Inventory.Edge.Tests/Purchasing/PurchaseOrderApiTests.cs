@@ -16,7 +16,7 @@ public sealed class PurchaseOrderApiTests(EdgeHost edge) : IClassFixture<EdgeHos
         var created = await purchasing.PostOkAsync("/api/suppliers", new
         {
             code, name = "Acme", email = "sales@acme.example", phone = "123", address = "Street 1", currency = "USD", leadTimeDays = 7,
-            paymentTerms = "14 days", overReceiptTolerancePercent = 2.5m, active = true,
+            paymentTerms = "14 days", overReceiptTolerancePercent = 2.5m, isActive = true,
         });
         var id = created.Id();
 

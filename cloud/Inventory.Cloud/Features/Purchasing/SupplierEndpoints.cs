@@ -6,6 +6,7 @@ using Inventory.Domain.Accounts;
 using Inventory.Sync;
 using Inventory.Web.Auth;
 using Inventory.Web.Http;
+using Inventory.Web.Purchasing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -82,7 +83,7 @@ public static class SupplierEndpoints
     private static async Task<Results<Created<SupplierView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         SupplierRequest request, CloudDbContext db, PurchasingWrites writes, TimeProvider time, CancellationToken ct)
     {
-        if (SupplierRules.Check(request) is { IsValid: false } invalid)
+        if (SupplierRules.Check(request, whole: true) is { IsValid: false } invalid)
         {
             return invalid.ToProblem();
         }
@@ -103,7 +104,7 @@ public static class SupplierEndpoints
     private static async Task<Results<Ok<SupplierView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         Guid id, SupplierRequest request, CloudDbContext db, PurchasingWrites writes, TimeProvider time, CancellationToken ct)
     {
-        if (SupplierRules.Check(request) is { IsValid: false } invalid)
+        if (SupplierRules.Check(request, whole: true) is { IsValid: false } invalid)
         {
             return invalid.ToProblem();
         }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Inventory.Domain.Accounts;
 using Inventory.Domain.Ledger;
 using Inventory.Domain.Purchasing;
@@ -9,6 +8,7 @@ using Inventory.Edge.Infrastructure.Data.Entities;
 using Inventory.Sync;
 using Inventory.Web.Auth;
 using Inventory.Web.Http;
+using Inventory.Web.Purchasing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,10 +18,8 @@ namespace Inventory.Edge.Features.Purchasing;
 /// Suppliers and their products and prices: /api/suppliers. Company-wide master data written through EF, so the
 /// sync outbox records each change; reading a supplier is ViewInventory, its prices ViewSupplierPrices.
 /// </summary>
-public static partial class SupplierEndpoints
+public static class SupplierEndpoints
 {
-    public const int MaxCodeLength = 50;
-
     public static IServiceCollection AddSupplierServices(this IServiceCollection services) => services;
 
     public static void MapSupplierEndpoints(this WebApplication app)
@@ -85,7 +83,7 @@ public static partial class SupplierEndpoints
     private static async Task<Results<Created<SupplierView>, ValidationProblem, ProblemHttpResult>> Create(
         SupplierRequest request, EdgeDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var v = Validate(request, creating: true);
+        var v = SupplierRules.Check(request, whole: true);
         if (!v.IsValid)
         {
             return v.ToProblem();
@@ -108,7 +106,7 @@ public static partial class SupplierEndpoints
     private static async Task<Results<Ok<SupplierView>, ValidationProblem, ProblemHttpResult>> Update(
         Guid id, SupplierRequest request, EdgeDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var v = Validate(request, creating: false);
+        var v = SupplierRules.Check(request, whole: false);
         if (!v.IsValid)
         {
             return v.ToProblem();
@@ -157,7 +155,7 @@ public static partial class SupplierEndpoints
     private static async Task<Results<Ok<SupplierProductView>, ValidationProblem, ProblemHttpResult>> PutProduct(
         Guid id, Guid productId, SupplierProductRequest request, EdgeDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var v = Validate(request);
+        var v = SupplierRules.Check(request);
         if (!v.IsValid)
         {
             return v.ToProblem();
@@ -190,8 +188,8 @@ public static partial class SupplierEndpoints
         row.OrderMultiple = request.OrderMultiple ?? 0;
         row.LeadTimeDays = request.LeadTimeDays;
         row.Preferred = request.Preferred ?? false;
-        row.PriceBreaks = SupplierPriceBreaks.Write((request.PriceBreaks ?? []).Select(b => new PriceBreak(b.Quantity, b.UnitPrice)));
-        row.IsActive = request.Active ?? true;
+        row.PriceBreaks = SupplierPriceBreaks.Write(SupplierRules.Breaks(request));
+        row.IsActive = request.IsActive ?? true;
         row.UpdatedAt = now;
         if (row.Preferred)
         {
@@ -209,57 +207,6 @@ public static partial class SupplierEndpoints
         return TypedResults.Ok(ToView(row, product.Sku, product.Name));
     }
 
-    private static Validation Validate(SupplierRequest r, bool creating)
-    {
-        var v = new Validation();
-        if (creating || r.Code is not null)
-        {
-            v.RequireText(r.Code, "code", MaxCodeLength)
-                .Require(r.Code is null || CodePattern().IsMatch(r.Code.Trim()), "code", "A supplier code has letters, digits, '.', '-' and '_' only.");
-        }
-
-        if (creating || r.Name is not null)
-        {
-            v.RequireText(r.Name, "name", 255);
-        }
-
-        return v
-            .Require(string.IsNullOrWhiteSpace(r.Email) || (MailAddresses.TryParse(r.Email, out var one) && one.Count == 1 && r.Email.Length <= 255),
-                "email", "'email' is one e-mail address.")
-            .OptionalText(r.Phone, "phone", 50)
-            .OptionalText(r.Address, "address", 500)
-            .OptionalText(r.PaymentTerms, "paymentTerms", 200)
-            .Require(r.Currency is null || CurrencyPattern().IsMatch(r.Currency), "currency", "'currency' is a three-letter ISO 4217 code such as EUR.")
-            .Require(r.LeadTimeDays is null or (>= 0 and <= 3650), "leadTimeDays", "'leadTimeDays' is between 0 and 3650.")
-            .Require(r.OverReceiptTolerancePercent is null or (>= 0 and <= ReceiptTolerance.MaxPercent), "overReceiptTolerancePercent",
-                $"'overReceiptTolerancePercent' is between 0 and {ReceiptTolerance.MaxPercent}.");
-    }
-
-    private static Validation Validate(SupplierProductRequest r)
-    {
-        var breaks = (r.PriceBreaks ?? []).Select(b => new PriceBreak(b.Quantity, b.UnitPrice)).ToList();
-        var v = new Validation()
-            .OptionalText(r.SupplierSku, "supplierSku", 100)
-            .Require(r.UnitPrice is not null, "unitPrice", "'unitPrice' is required.")
-            .Require(r.UnitPrice is null or (>= 0 and <= LedgerLimits.MaxUnitCost), "unitPrice", "'unitPrice' is between 0 and 1,000,000,000.")
-            .Require(r.MinOrderQuantity is null or >= 0, "minOrderQuantity", "'minOrderQuantity' cannot be negative.")
-            .Require(r.MinOrderQuantity is null || WholeUnits.Is(r.MinOrderQuantity.Value), "minOrderQuantity", WholeUnits.Message)
-            .Require(r.MinOrderQuantity is null or <= LedgerLimits.MaxQuantity, "minOrderQuantity", "'minOrderQuantity' is too large.")
-            .Require(r.OrderMultiple is null or >= 0, "orderMultiple", "'orderMultiple' cannot be negative.")
-            .Require(r.OrderMultiple is null || WholeUnits.Is(r.OrderMultiple.Value), "orderMultiple", WholeUnits.Message)
-            .Require(r.OrderMultiple is null or <= LedgerLimits.MaxQuantity, "orderMultiple", "'orderMultiple' is too large.")
-            .Require(r.LeadTimeDays is null or (>= 0 and <= 3650), "leadTimeDays", "'leadTimeDays' is between 0 and 3650.")
-            .Require(breaks.Count <= 50, "priceBreaks", "At most 50 price breaks.")
-            .Require(breaks.All(b => WholeUnits.Is(b.Quantity) && b.UnitPrice <= LedgerLimits.MaxUnitCost), "priceBreaks",
-                "A price break's quantity is whole units and its price at most 1,000,000,000.");
-        foreach (var error in PriceBreaks.Check(breaks))
-        {
-            v.Add("priceBreaks", error);
-        }
-
-        return v;
-    }
-
     private static void Apply(Supplier s, SupplierRequest r, DateTimeOffset now)
     {
         s.Name = r.Name?.Trim() ?? s.Name;
@@ -270,7 +217,7 @@ public static partial class SupplierEndpoints
         s.LeadTimeDays = r.LeadTimeDays ?? s.LeadTimeDays;
         s.PaymentTerms = r.PaymentTerms is null ? s.PaymentTerms : string.IsNullOrWhiteSpace(r.PaymentTerms) ? null : r.PaymentTerms.Trim();
         s.OverReceiptTolerancePercent = r.OverReceiptTolerancePercent ?? s.OverReceiptTolerancePercent;
-        s.IsActive = r.Active ?? s.IsActive;
+        s.IsActive = r.IsActive ?? s.IsActive;
         s.UpdatedAt = now;
     }
 
@@ -283,9 +230,4 @@ public static partial class SupplierEndpoints
         p.Preferred, [.. SupplierPriceBreaks.Read(p.PriceBreaks).Select(b => new PriceBreakView(b.Quantity, b.UnitPrice))], p.IsActive,
         p.UpdatedAt);
 
-    [GeneratedRegex("^[A-Za-z0-9._-]+$")]
-    private static partial Regex CodePattern();
-
-    [GeneratedRegex("^[A-Z]{3}$")]
-    private static partial Regex CurrencyPattern();
 }

@@ -18,7 +18,7 @@
     const f = edit.elements;
     f.code.value = s.code; f.name.value = s.name; f.email.value = s.email || ''; f.phone.value = s.phone || '';
     f.currency.value = s.currency; f.leadTimeDays.value = s.leadTimeDays; f.paymentTerms.value = s.paymentTerms || '';
-    f.overReceiptTolerancePercent.value = s.overReceiptTolerancePercent; f.active.checked = s.active; f.address.value = s.address || '';
+    f.overReceiptTolerancePercent.value = s.overReceiptTolerancePercent; f.active.checked = s.isActive; f.address.value = s.address || '';
     if (!canManage) [...f].forEach(el => { el.disabled = true; });
   }
 
@@ -43,7 +43,7 @@
           code: f.code.value.trim(), name: f.name.value.trim(), email: f.email.value.trim(), phone: f.phone.value.trim(),
           address: f.address.value.trim(), currency: f.currency.value.trim().toUpperCase(), leadTimeDays: Number(f.leadTimeDays.value || 0),
           paymentTerms: f.paymentTerms.value.trim(), overReceiptTolerancePercent: Number(f.overReceiptTolerancePercent.value || 0),
-          active: f.active.checked,
+          isActive: f.active.checked,
         },
       });
       result.className = 'ok-text';

@@ -14,7 +14,7 @@
     const page = await api('/api/suppliers?' + p);
     rows.innerHTML = page.items.map(s => `<tr>
       <td><a href="/suppliers/${esc(s.id)}">${esc(s.code)}</a></td><td>${esc(s.name)}</td><td>${esc(s.email || '')}</td>
-      <td>${esc(s.currency)}</td><td class="num">${esc(s.leadTimeDays)} d</td><td>${s.active ? 'yes' : 'no'}</td></tr>`).join('');
+      <td>${esc(s.currency)}</td><td class="num">${esc(s.leadTimeDays)} d</td><td>${s.isActive ? 'yes' : 'no'}</td></tr>`).join('');
     empty.hidden = page.items.length > 0;
   }
 
