@@ -112,6 +112,7 @@ public sealed class RoleTableTests(RoleTableTests.Fixture fixture) : IClassFixtu
             ("lot hold", "POST", "/api/lots/hold", true, false, false, false),
             ("lot release", "POST", "/api/lots/release", true, false, false, false),
             ("fefo exceptions report", "GET", "/api/reports/fefo-exceptions", true, true, true, true),
+            ("expiry report", "GET", "/api/reports/expiry", true, true, true, true),
         };
         var data = new TheoryData<string, string, string, string, bool>();
         foreach (var row in table)

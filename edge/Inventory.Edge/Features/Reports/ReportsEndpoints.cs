@@ -38,6 +38,9 @@ public static class ReportsEndpoints
         reports.MapGet("/abc", AbcReport.Handle).RequirePermission(Permission.ViewReports)
             .WithName("GetAbcReport").ProducesReportFiles()
             .WithSummary("ABC classes by consumption value (shipped quantity at ledger cost), a/b percentages default 80/15.");
+        reports.MapGet("/expiry", ExpiryReport.Handle).RequirePermission(Permission.ViewReports)
+            .WithName("GetExpiryReport").ProducesReportFiles()
+            .WithSummary("Lots on hand expiring within `days` days (default 30) or expired, per location and bin; value at FIFO cost for managers.");
     }
 
     /// <summary>format=csv|pdf answers with a file, beside the JSON of format=json.</summary>
