@@ -49,7 +49,7 @@ public static class LotTraceEndpoints
     public static void MapLotTraceApi(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/lots/trace", HandleAsync).RequirePermission(Permission.ViewInventory).WithTags("Lots")
             .WithName("TraceLot").ProducesProblem(StatusCodes.Status404NotFound)
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesFiles("text/csv")
             .WithSummary("A lot's receipts (PO, supplier), shipments, transfers, stock on hand and scrap across every site; format=csv for one table.");
 
     private static async Task<Results<Ok<LotTrace>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> HandleAsync(

@@ -24,7 +24,7 @@ internal static class LotTraceEndpoints
     public static void MapLotTrace(this RouteGroupBuilder lots) =>
         lots.MapGet("/trace", Handle).RequirePermission(Permission.ViewInventory)
             .WithName("TraceLot").ProducesProblem(StatusCodes.Status404NotFound)
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesFiles("text/csv")
             .WithSummary("A lot's receipts (PO, supplier), shipments, transfers, stock on hand and scrap at this box; format=csv for one table.");
 
     private static async Task<Results<Ok<LotTrace>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Handle(
