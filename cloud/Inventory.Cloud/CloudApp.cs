@@ -84,6 +84,7 @@ public static class CloudApp
         app.MapCategoriesApi();
         app.MapPurchasingApi();
         app.MapLotsApi();
+        app.MapLotTraceApi();
         app.MapStockApi();
         app.MapMovementsApi();
         app.MapSyncApi();

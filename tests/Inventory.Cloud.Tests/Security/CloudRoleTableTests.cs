@@ -85,6 +85,7 @@ public sealed class CloudRoleTableTests(CloudRoleTableTests.Fixture fixture) : I
             ("lots read", "GET", $"/api/lots?productId={Any}", true, true, true, true),
             ("lots hold", "POST", "/api/lots/hold", true, false, false, false),
             ("lots release", "POST", "/api/lots/release", true, false, false, false),
+            ("lot trace", "GET", $"/api/lots/trace?productId={Any}&lot=X", true, true, true, true),
         };
         var data = new TheoryData<string, string, string, string, bool>();
         foreach (var row in table)

@@ -111,6 +111,7 @@ public sealed class RoleTableTests(RoleTableTests.Fixture fixture) : IClassFixtu
             ("lots read", "GET", "/api/lots", true, true, true, true),
             ("lot hold", "POST", "/api/lots/hold", true, false, false, false),
             ("lot release", "POST", "/api/lots/release", true, false, false, false),
+            ("lot trace", "GET", $"/api/lots/trace?productId={Any}&lot=X", true, true, true, true),
             ("fefo exceptions report", "GET", "/api/reports/fefo-exceptions", true, true, true, true),
             ("expiry report", "GET", "/api/reports/expiry", true, true, true, true),
         };

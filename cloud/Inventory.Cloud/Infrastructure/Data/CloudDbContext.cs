@@ -84,6 +84,8 @@ public sealed class CloudDbContext(DbContextOptions<CloudDbContext> options) : D
             e.HasIndex(m => m.Seq).IsUnique();
             e.HasIndex(m => new { m.ProductId, m.Seq });
             e.HasIndex(m => new { m.LocationId, m.Seq });
+            // A lot's trace reads every movement of one (product, lot) across sites: one index range.
+            e.HasIndex(m => new { m.ProductId, m.Lot });
             e.Property(m => m.UnitCost).HasPrecision(14, 4);
             // A PO's received quantities are sums over the movements that reference its lines.
             e.HasIndex(m => new { m.ReferenceType, m.ReferenceId }).HasFilter("reference_type IS NOT NULL");

@@ -21,6 +21,7 @@ public static class LotEndpoints
         lots.MapPost("/release", LotHolds.Release).RequirePermission(Permission.HoldLots)
             .WithName("ReleaseLot").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Release a held lot.");
+        lots.MapLotTrace();
 
         app.MapGroup("/api/reports").WithTags("Reports")
             .MapGet("/fefo-exceptions", FefoExceptionsReport.Handle).RequirePermission(Permission.ViewReports)

@@ -857,6 +857,9 @@ namespace Inventory.Cloud.Infrastructure.Data.Migrations
                     b.HasIndex("LocationId", "Seq")
                         .HasDatabaseName("ix_stock_movements_location_id_seq");
 
+                    b.HasIndex("ProductId", "Lot")
+                        .HasDatabaseName("ix_stock_movements_product_id_lot");
+
                     b.HasIndex("ProductId", "Seq")
                         .HasDatabaseName("ix_stock_movements_product_id_seq");
 

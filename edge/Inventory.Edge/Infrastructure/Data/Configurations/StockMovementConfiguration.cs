@@ -19,6 +19,8 @@ internal sealed class StockMovementConfiguration : IEntityTypeConfiguration<Stoc
         builder.HasIndex(m => new { m.ProductId, m.LocationId, m.Seq });
         builder.HasIndex(m => new { m.LocationId, m.Seq });
         builder.HasIndex(m => m.OccurredAt);
+        // A lot's trace reads every movement of one (product, lot) in ledger order: one index range.
+        builder.HasIndex(m => new { m.ProductId, m.Lot, m.Seq });
         // Documents sum their lines over the ledger ("received" of a PO line): one index range per document.
         builder.HasIndex(m => new { m.ReferenceType, m.ReferenceId });
         // No FK to products/locations: a ledger line outlives everything it names, and the writer checks them.

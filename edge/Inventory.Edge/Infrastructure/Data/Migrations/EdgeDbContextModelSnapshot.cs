@@ -1068,6 +1068,8 @@ namespace Inventory.Edge.Infrastructure.Data.Migrations
 
                     b.HasIndex("ProductId", "LocationId", "Seq");
 
+                    b.HasIndex("ProductId", "Lot", "Seq");
+
                     b.ToTable("stock_movements", (string)null);
                 });
 
