@@ -27,7 +27,7 @@ public static class PurchasingTestData
         {
             db.Suppliers.Add(new Supplier
             {
-                Id = id, Code = "S" + id.ToString("N")[..10], Name = "Supplier " + id.ToString("N")[..6],
+                Id = id, Code = "S" + Guid.NewGuid().ToString("N")[..12], Name = "Supplier " + Guid.NewGuid().ToString("N")[..6],
                 OverReceiptTolerancePercent = tolerancePercent, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
             });
         });
