@@ -44,7 +44,8 @@ public static class ProductRecordRules
             record.Weight, record.ImageUrl, record.IsActive,
             [.. barcodes.Where(b => b.Kind != CaseKind).Select(b => b.Code)],
             [.. barcodes.Where(b => b.Kind == CaseKind).Select(b => new CaseBarcode(b.Code, b.PackQuantity))],
-            Version: null);
+            Version: null,
+            record.Lots?.LotTracked, record.Lots?.ShelfLifeDays, record.Lots?.ExpiryAlertDays, record.Lots?.SellExpired);
         errors.AddRange(ProductRules.Check(request));
         return errors;
     }

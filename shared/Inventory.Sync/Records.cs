@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Inventory.Domain.Lots;
 
 namespace Inventory.Sync;
 
@@ -33,6 +34,10 @@ public sealed record MovementRecord(
 
 public sealed record BarcodeRecord(string Code, string Kind, int PackQuantity);
 
+/// <summary>
+/// A product as it replicates. <see cref="Lots"/> is last and optional: a record from a release before lot settings
+/// reads as <see cref="ProductLotSettings.Default"/>.
+/// </summary>
 public sealed record ProductRecord(
     Guid Id,
     string Sku,
@@ -52,7 +57,8 @@ public sealed record ProductRecord(
     bool IsActive,
     IReadOnlyList<BarcodeRecord> Barcodes,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    ProductLotSettings? Lots = null);
 
 public sealed record CategoryRecord(Guid Id, string Name, Guid? ParentId);
 

@@ -53,6 +53,10 @@ public static partial class ProductRules
             "imageUrl", "'imageUrl' is an http(s) address.");
         Require(r.Attributes is null || r.Attributes.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Null,
             "attributes", "'attributes' is an object of names and values.");
+        Require(r.ShelfLifeDays is null or (>= 0 and <= Lots.ProductLotSettings.MaxShelfLifeDays), "shelfLifeDays",
+            "'shelfLifeDays' is between 0 (none) and 36,500.");
+        Require(r.ExpiryAlertDays is null or (>= 0 and <= Lots.ProductLotSettings.MaxExpiryAlertDays), "expiryAlertDays",
+            "'expiryAlertDays' is between 0 and 3,650.");
         foreach (var code in r.Barcodes ?? [])
         {
             CheckBarcode(errors, code, "barcodes");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Inventory.Domain.Lots;
 using Inventory.Cloud.Infrastructure.Data;
 using Inventory.Sync;
 using Npgsql;
@@ -26,19 +27,29 @@ internal static class CatalogTables
         NpgsqlConnection c, NpgsqlTransaction tx, JsonElement data, string hlc, string? origin, DateTimeOffset now, CancellationToken ct)
     {
         var p = SyncJson.Read<ProductRecord>(data);
+
+        // A record from a release before lot settings carries none: the product keeps the ones it has.
+        var lots = p.Lots ?? ProductLotSettings.Default;
         await NpgsqlExec.ExecAsync(c, tx, """
             INSERT INTO products (id, sku, name, description, category_id, parent_id, attributes, cost_price, selling_price,
-                reorder_point, reorder_quantity, max_level, unit, weight, image_url, is_active, hlc, edited_at, version, created_at, updated_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 1, $19, $20)
+                reorder_point, reorder_quantity, max_level, unit, weight, image_url, is_active, hlc, edited_at, version, created_at, updated_at,
+                lot_tracked, shelf_life_days, expiry_alert_days, sell_expired)
+            VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 1, $19, $20,
+                $21, $22, $23, $24)
             ON CONFLICT (id) DO UPDATE SET sku = excluded.sku, name = excluded.name, description = excluded.description,
                 category_id = excluded.category_id, parent_id = excluded.parent_id, attributes = excluded.attributes,
                 cost_price = excluded.cost_price, selling_price = excluded.selling_price, reorder_point = excluded.reorder_point,
                 reorder_quantity = excluded.reorder_quantity, max_level = excluded.max_level, unit = excluded.unit,
                 weight = excluded.weight, image_url = excluded.image_url, is_active = excluded.is_active, hlc = excluded.hlc,
-                edited_at = excluded.edited_at, version = products.version + 1, updated_at = excluded.updated_at
+                edited_at = excluded.edited_at, version = products.version + 1, updated_at = excluded.updated_at,
+                lot_tracked = CASE WHEN $25 THEN products.lot_tracked ELSE excluded.lot_tracked END,
+                shelf_life_days = CASE WHEN $25 THEN products.shelf_life_days ELSE excluded.shelf_life_days END,
+                expiry_alert_days = CASE WHEN $25 THEN products.expiry_alert_days ELSE excluded.expiry_alert_days END,
+                sell_expired = CASE WHEN $25 THEN products.sell_expired ELSE excluded.sell_expired END
             """, ct, p.Id, p.Sku, p.Name, p.Description, p.CategoryId, p.ParentId, p.Attributes, p.CostPrice, p.SellingPrice,
             p.ReorderPoint, p.ReorderQuantity, p.MaxLevel, p.Unit, p.Weight, p.ImageUrl, p.IsActive, hlc, origin,
-            p.CreatedAt == default ? now : p.CreatedAt, now);
+            p.CreatedAt == default ? now : p.CreatedAt, now,
+            lots.LotTracked, lots.ShelfLifeDays, lots.ExpiryAlertDays, lots.SellExpired, p.Lots is null);
         await NpgsqlExec.ExecAsync(c, tx, "DELETE FROM product_barcodes WHERE product_id = $1", ct, p.Id);
         foreach (var code in p.Barcodes ?? [])
         {

@@ -3,6 +3,7 @@ using Inventory.Cloud.Infrastructure.Data;
 using Inventory.Cloud.Infrastructure.Data.Entities;
 using Inventory.Domain.Accounts;
 using Inventory.Domain.Catalog;
+using Inventory.Domain.Lots;
 using Inventory.Sync;
 using Inventory.Web.Auth;
 using Inventory.Web.Http;
@@ -18,7 +19,7 @@ public static class ProductEndpoints
         Guid Id, string Sku, string Name, string? Description, Guid? CategoryId, Guid? ParentId, decimal? CostPrice,
         decimal? SellingPrice, int? ReorderPoint, int? ReorderQuantity, int? MaxLevel, string Unit, bool IsActive,
         IReadOnlyList<string> Barcodes, IReadOnlyList<BarcodeRecord> CaseBarcodes, long Version, string? EditedAt,
-        DateTimeOffset UpdatedAt);
+        DateTimeOffset UpdatedAt, bool LotTracked, int? ShelfLifeDays, int ExpiryAlertDays, bool SellExpired);
 
     public sealed record ProductList(IReadOnlyList<ProductView> Items);
 
@@ -81,7 +82,7 @@ public static class ProductEndpoints
         }
 
         var now = time.GetUtcNow();
-        var record = ToRecord(Guid.CreateVersion7(), request, now, now);
+        var record = ToRecord(Guid.CreateVersion7(), request, now, now, ProductLotSettings.Default);
         await writes.SaveAsync(ChangeKinds.Product, record.Id, record, ct);
         var saved = await db.Products.AsNoTracking().Include(p => p.Barcodes).FirstAsync(p => p.Id == record.Id, ct);
         return TypedResults.Created($"/api/products/{record.Id}", ToView(saved, http));
@@ -110,7 +111,8 @@ public static class ProductEndpoints
             return Problems.Conflict($"Barcode {taken} belongs to another product.");
         }
 
-        var record = ToRecord(id, request, current.CreatedAt, time.GetUtcNow());
+        var record = ToRecord(id, request, current.CreatedAt, time.GetUtcNow(),
+            new ProductLotSettings(current.LotTracked, current.ShelfLifeDays, current.ExpiryAlertDays, current.SellExpired));
         await writes.SaveAsync(ChangeKinds.Product, id, record, ct);
         var saved = await db.Products.AsNoTracking().Include(p => p.Barcodes).FirstAsync(p => p.Id == id, ct);
         return TypedResults.Ok(ToView(saved, http));
@@ -122,7 +124,7 @@ public static class ProductEndpoints
         return await db.Barcodes.Where(b => codes.Contains(b.Code) && b.ProductId != self).Select(b => b.Code).FirstOrDefaultAsync(ct);
     }
 
-    private static ProductRecord ToRecord(Guid id, ProductRequest r, DateTimeOffset createdAt, DateTimeOffset now) => new(
+    private static ProductRecord ToRecord(Guid id, ProductRequest r, DateTimeOffset createdAt, DateTimeOffset now, ProductLotSettings lots) => new(
         id, r.Sku!.Trim(), r.Name!.Trim(), r.Description, r.CategoryId, r.ParentId,
         r.Attributes is { ValueKind: JsonValueKind.Object } a ? a.GetRawText() : null,
         r.CostPrice, r.SellingPrice, r.ReorderPoint, r.ReorderQuantity, r.MaxLevel, r.Unit ?? Units.Each, r.Weight, r.ImageUrl,
@@ -131,7 +133,7 @@ public static class ProductEndpoints
             .. (r.Barcodes ?? []).Select(c => new BarcodeRecord(c.Trim(), ProductRecordRules.UnitKind, 1)),
             .. (r.CaseBarcodes ?? []).Select(c => new BarcodeRecord(c.Code!.Trim(), ProductRecordRules.CaseKind, c.PackQuantity ?? ProductRules.MinPack)),
         ],
-        createdAt, now);
+        createdAt, now, lots.With(r.LotTracked, r.ShelfLifeDays, r.ExpiryAlertDays, r.SellExpired));
 
     private static ProductView ToView(Product p, HttpContext http) => new(
         p.Id, p.Sku, p.Name, p.Description, p.CategoryId, p.ParentId,
@@ -139,5 +141,5 @@ public static class ProductEndpoints
         p.SellingPrice, p.ReorderPoint, p.ReorderQuantity, p.MaxLevel, p.Unit, p.IsActive,
         [.. p.Barcodes.Where(b => b.Kind == "unit").Select(b => b.Code).Order(StringComparer.Ordinal)],
         [.. p.Barcodes.Where(b => b.Kind == "case").Select(b => new BarcodeRecord(b.Code, b.Kind, b.PackQuantity))],
-        p.Version, p.EditedAt, p.UpdatedAt);
+        p.Version, p.EditedAt, p.UpdatedAt, p.LotTracked, p.ShelfLifeDays, p.ExpiryAlertDays, p.SellExpired);
 }

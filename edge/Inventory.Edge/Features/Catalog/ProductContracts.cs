@@ -25,7 +25,11 @@ public sealed record ProductView(
     IReadOnlyList<BarcodeView> CaseBarcodes,
     long Version,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    bool LotTracked,
+    int? ShelfLifeDays,
+    int ExpiryAlertDays,
+    bool SellExpired)
 {
     public ProductView WithoutCost() => this with { CostPrice = null };
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Inventory.Domain.Catalog;
+using Inventory.Domain.Lots;
 using Inventory.Edge.Infrastructure.Data.Entities;
 
 namespace Inventory.Edge.Features.Catalog;
@@ -34,7 +35,11 @@ public static class ProductMapping
         p.Weight = r.Weight;
         p.ImageUrl = r.ImageUrl;
         p.IsActive = r.IsActive ?? p.IsActive;
+        var lots = LotSettingsOf(p).With(r.LotTracked, r.ShelfLifeDays, r.ExpiryAlertDays, r.SellExpired);
+        (p.LotTracked, p.ShelfLifeDays, p.ExpiryAlertDays, p.SellExpired) = (lots.LotTracked, lots.ShelfLifeDays, lots.ExpiryAlertDays, lots.SellExpired);
     }
+
+    public static ProductLotSettings LotSettingsOf(Product p) => new(p.LotTracked, p.ShelfLifeDays, p.ExpiryAlertDays, p.SellExpired);
 
     public static ProductView ToView(Product p) => new(
         p.Id, p.Sku, p.Name, p.Description, p.CategoryId, p.ParentId,
@@ -42,5 +47,5 @@ public static class ProductMapping
         p.CostPrice, p.SellingPrice, p.ReorderPoint, p.ReorderQuantity, p.MaxLevel, p.Unit, p.Weight, p.ImageUrl, p.IsActive,
         [.. p.Barcodes.Where(b => b.Kind == BarcodeKinds.Unit).Select(b => b.Code).Order(StringComparer.Ordinal)],
         [.. p.Barcodes.Where(b => b.Kind == BarcodeKinds.Case).OrderBy(b => b.Code, StringComparer.Ordinal).Select(b => new BarcodeView(b.Code, b.Kind, b.PackQuantity))],
-        p.Version, p.CreatedAt, p.UpdatedAt);
+        p.Version, p.CreatedAt, p.UpdatedAt, p.LotTracked, p.ShelfLifeDays, p.ExpiryAlertDays, p.SellExpired);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Inventory.Domain.Accounts;
+using Inventory.Domain.Lots;
 using Inventory.Edge.Features.Auth;
 using Inventory.Edge.Infrastructure.Data;
 using Inventory.Web.Auth;
@@ -129,6 +130,9 @@ public sealed partial class ChangeApplier(
             return false;
         }
 
+        // A record from a release before lot settings carries none: the product keeps the ones it has.
+        var lots = r.Lots ?? ProductLotSettings.Default;
+
         // The cloud's catalog wins a clash with a product born here under the same SKU or barcode.
         if (tx.Scalar("SELECT id FROM products WHERE sku = $sku AND id <> $id", ("$sku", r.Sku), ("$id", Key(r.Id))) is string other)
         {
@@ -148,15 +152,20 @@ public sealed partial class ChangeApplier(
 
         tx.Execute("""
             INSERT INTO products (id, sku, name, description, category_id, parent_id, attributes, cost_price, selling_price,
-                reorder_point, reorder_quantity, max_level, unit, weight, image_url, is_active, version, created_at, updated_at, hlc)
+                reorder_point, reorder_quantity, max_level, unit, weight, image_url, is_active, version, created_at, updated_at, hlc,
+                lot_tracked, shelf_life_days, expiry_alert_days, sell_expired)
             VALUES ($id, $sku, $name, $description, $category, $parent, $attributes, $cost, $price, $reorderPoint, $reorderQuantity,
-                $maxLevel, $unit, $weight, $image, $active, 1, $created, $updated, $hlc)
+                $maxLevel, $unit, $weight, $image, $active, 1, $created, $updated, $hlc, $lotTracked, $shelfLife, $alertDays, $sellExpired)
             ON CONFLICT (id) DO UPDATE SET sku = excluded.sku, name = excluded.name, description = excluded.description,
                 category_id = excluded.category_id, parent_id = excluded.parent_id, attributes = excluded.attributes,
                 cost_price = excluded.cost_price, selling_price = excluded.selling_price, reorder_point = excluded.reorder_point,
                 reorder_quantity = excluded.reorder_quantity, max_level = excluded.max_level, unit = excluded.unit,
                 weight = excluded.weight, image_url = excluded.image_url, is_active = excluded.is_active,
-                version = products.version + 1, updated_at = excluded.updated_at, hlc = excluded.hlc
+                version = products.version + 1, updated_at = excluded.updated_at, hlc = excluded.hlc,
+                lot_tracked = iif($keepLots, products.lot_tracked, excluded.lot_tracked),
+                shelf_life_days = iif($keepLots, products.shelf_life_days, excluded.shelf_life_days),
+                expiry_alert_days = iif($keepLots, products.expiry_alert_days, excluded.expiry_alert_days),
+                sell_expired = iif($keepLots, products.sell_expired, excluded.sell_expired)
             """,
             ("$id", Key(r.Id)), ("$sku", r.Sku), ("$name", r.Name), ("$description", r.Description),
             ("$category", ExistingOrNull(tx, "categories", r.CategoryId)),
@@ -164,7 +173,9 @@ public sealed partial class ChangeApplier(
             ("$attributes", r.Attributes), ("$cost", Number(r.CostPrice)), ("$price", Number(r.SellingPrice)),
             ("$reorderPoint", r.ReorderPoint), ("$reorderQuantity", r.ReorderQuantity), ("$maxLevel", r.MaxLevel), ("$unit", r.Unit),
             ("$weight", Number(r.Weight)), ("$image", r.ImageUrl), ("$active", r.IsActive),
-            ("$created", r.CreatedAt.ToUnixTimeMilliseconds()), ("$updated", r.UpdatedAt.ToUnixTimeMilliseconds()), ("$hlc", change.Hlc));
+            ("$created", r.CreatedAt.ToUnixTimeMilliseconds()), ("$updated", r.UpdatedAt.ToUnixTimeMilliseconds()), ("$hlc", change.Hlc),
+            ("$lotTracked", lots.LotTracked), ("$shelfLife", lots.ShelfLifeDays), ("$alertDays", lots.ExpiryAlertDays),
+            ("$sellExpired", lots.SellExpired), ("$keepLots", r.Lots is null));
 
         // Barcodes are a set that travels with the product: replaced whole.
         tx.Execute("DELETE FROM product_barcodes WHERE product_id = $id", ("$id", Key(r.Id)));

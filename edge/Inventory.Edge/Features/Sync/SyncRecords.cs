@@ -10,7 +10,7 @@ internal static partial class SyncRecords
         p.Id, p.Sku, p.Name, p.Description, p.CategoryId, p.ParentId, p.Attributes, p.CostPrice, p.SellingPrice,
         p.ReorderPoint, p.ReorderQuantity, p.MaxLevel, p.Unit, p.Weight, p.ImageUrl, isActive ?? p.IsActive,
         [.. barcodes.OrderBy(b => b.Code, StringComparer.Ordinal).Select(b => new BarcodeRecord(b.Code, b.Kind, b.PackQuantity))],
-        p.CreatedAt, p.UpdatedAt);
+        p.CreatedAt, p.UpdatedAt, Catalog.ProductMapping.LotSettingsOf(p));
 
     public static CategoryRecord ToRecord(Category c) => new(c.Id, c.Name, c.ParentId);
 

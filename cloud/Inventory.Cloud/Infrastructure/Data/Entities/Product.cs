@@ -19,6 +19,18 @@ public sealed class Product
     public decimal? Weight { get; set; }
     public string? ImageUrl { get; set; }
     public bool IsActive { get; set; } = true;
+
+    /// <summary>Every receipt names a lot (Inventory.Domain.Lots.ProductLotSettings).</summary>
+    public bool LotTracked { get; set; }
+
+    /// <summary>Days from receipt to expiry for a receipt that brings no expiry; null = none.</summary>
+    public int? ShelfLifeDays { get; set; }
+
+    /// <summary>Days before a lot's expiry that its expiry alert opens.</summary>
+    public int ExpiryAlertDays { get; set; } = 30;
+
+    /// <summary>Whether expired (never held) stock may still be allocated.</summary>
+    public bool SellExpired { get; set; }
     public required string Hlc { get; set; }
 
     /// <summary>Where the current version was made: a site code, or null for the cloud.</summary>

@@ -331,6 +331,10 @@ namespace Inventory.Cloud.Infrastructure.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("edited_at");
 
+                    b.Property<int>("ExpiryAlertDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("expiry_alert_days");
+
                     b.Property<string>("Hlc")
                         .IsRequired()
                         .HasColumnType("text")
@@ -343,6 +347,10 @@ namespace Inventory.Cloud.Infrastructure.Data.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean")
                         .HasColumnName("is_active");
+
+                    b.Property<bool>("LotTracked")
+                        .HasColumnType("boolean")
+                        .HasColumnName("lot_tracked");
 
                     b.Property<int?>("MaxLevel")
                         .HasColumnType("integer")
@@ -365,10 +373,18 @@ namespace Inventory.Cloud.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("reorder_quantity");
 
+                    b.Property<bool>("SellExpired")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sell_expired");
+
                     b.Property<decimal?>("SellingPrice")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)")
                         .HasColumnName("selling_price");
+
+                    b.Property<int?>("ShelfLifeDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("shelf_life_days");
 
                     b.Property<string>("Sku")
                         .IsRequired()

@@ -40,3 +40,19 @@ internal sealed class LocationAlertRecipientsConfiguration : IEntityTypeConfigur
         builder.HasOne<Location>().WithMany().HasForeignKey(r => r.LocationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class ExpiryAlertConfiguration : IEntityTypeConfiguration<ExpiryAlert>
+{
+    public void Configure(EntityTypeBuilder<ExpiryAlert> builder)
+    {
+        builder.ToTable("expiry_alerts");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Lot).HasMaxLength(50);
+        builder.Property(a => a.Kind).HasMaxLength(8);
+        builder.Property(a => a.Status).HasMaxLength(8);
+        // Once per lot, location, kind and expiry date: the daily scan inserts with ON CONFLICT DO NOTHING.
+        builder.HasIndex(a => new { a.ProductId, a.LocationId, a.Lot, a.Kind, a.Expiry }).IsUnique()
+            .HasDatabaseName("ix_expiry_alerts_once");
+        builder.HasIndex(a => new { a.Status, a.OpenedAt });
+    }
+}

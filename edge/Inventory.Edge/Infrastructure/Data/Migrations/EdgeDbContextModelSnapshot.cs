@@ -153,6 +153,76 @@ namespace Inventory.Edge.Infrastructure.Data.Migrations
                     b.ToTable("document_counters", (string)null);
                 });
 
+            modelBuilder.Entity("Inventory.Edge.Infrastructure.Data.Entities.ExpiryAlert", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateOnly>("Expiry")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expiry");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LocationId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location_id");
+
+                    b.Property<string>("Lot")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lot");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("ProductId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<long>("QuantityAtOpen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity_at_open");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "OpenedAt");
+
+                    b.HasIndex("ProductId", "LocationId", "Lot", "Kind", "Expiry")
+                        .IsUnique()
+                        .HasDatabaseName("ix_expiry_alerts_once");
+
+                    b.ToTable("expiry_alerts", (string)null);
+                });
+
             modelBuilder.Entity("Inventory.Edge.Infrastructure.Data.Entities.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Key")
@@ -574,6 +644,10 @@ namespace Inventory.Edge.Infrastructure.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
 
+                    b.Property<int>("ExpiryAlertDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expiry_alert_days");
+
                     b.Property<string>("Hlc")
                         .HasColumnType("TEXT")
                         .HasColumnName("hlc");
@@ -585,6 +659,10 @@ namespace Inventory.Edge.Infrastructure.Data.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_active");
+
+                    b.Property<bool>("LotTracked")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lot_tracked");
 
                     b.Property<int?>("MaxLevel")
                         .HasColumnType("INTEGER")
@@ -608,9 +686,17 @@ namespace Inventory.Edge.Infrastructure.Data.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("reorder_quantity");
 
+                    b.Property<bool>("SellExpired")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sell_expired");
+
                     b.Property<decimal?>("SellingPrice")
                         .HasColumnType("TEXT")
                         .HasColumnName("selling_price");
+
+                    b.Property<int?>("ShelfLifeDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("shelf_life_days");
 
                     b.Property<string>("Sku")
                         .IsRequired()
