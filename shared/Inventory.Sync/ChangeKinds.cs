@@ -36,5 +36,8 @@ public static class ChangeKinds
     /// <summary><see cref="LotRecord"/>: both ways, every site (a hold placed anywhere reaches every box).</summary>
     public const string Lot = "lot";
 
+    /// <summary><see cref="CycleCountRecord"/>: edge to cloud only (a count is counted at its box; the cloud reports on it).</summary>
+    public const string CycleCount = "cycle_count";
+
     public static readonly IReadOnlyList<string> FromEdge = [Product, Category, Location, Bin, Transfer, Supplier, SupplierProduct, PurchaseOrder, Lot];
 }

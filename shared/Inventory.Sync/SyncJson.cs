@@ -19,6 +19,7 @@ namespace Inventory.Sync;
 [JsonSerializable(typeof(SupplierProductRecord))]
 [JsonSerializable(typeof(PurchaseOrderRecord))]
 [JsonSerializable(typeof(LotRecord))]
+[JsonSerializable(typeof(CycleCountRecord))]
 public sealed partial class SyncJson : JsonSerializerContext
 {
     public static JsonElement ToElement<T>(T value) =>

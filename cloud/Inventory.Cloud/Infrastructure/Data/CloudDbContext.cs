@@ -28,6 +28,8 @@ public sealed class CloudDbContext(DbContextOptions<CloudDbContext> options) : D
     public DbSet<Lot> Lots => Set<Lot>();
     public DbSet<PurchaseOrder> PurchaseOrders => Set<PurchaseOrder>();
     public DbSet<PurchaseOrderLine> PurchaseOrderLines => Set<PurchaseOrderLine>();
+    public DbSet<CycleCount> CycleCounts => Set<CycleCount>();
+    public DbSet<CycleCountLine> CycleCountLines => Set<CycleCountLine>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -126,5 +128,6 @@ public sealed class CloudDbContext(DbContextOptions<CloudDbContext> options) : D
 
         modelBuilder.Entity<Transfer>(e => e.HasIndex(t => new { t.Status, t.ToSite }));
         PurchasingModel.Configure(modelBuilder);
+        CountingModel.Configure(modelBuilder);
     }
 }

@@ -30,6 +30,10 @@ public sealed class EdgeDbContext(DbContextOptions<EdgeDbContext> options) : DbC
     public DbSet<DocumentCounter> DocumentCounters => Set<DocumentCounter>();
     public DbSet<Lot> Lots => Set<Lot>();
     public DbSet<ExpiryAlert> ExpiryAlerts => Set<ExpiryAlert>();
+    public DbSet<CountPlan> CountPlans => Set<CountPlan>();
+    public DbSet<CountPlanRule> CountPlanRules => Set<CountPlanRule>();
+    public DbSet<CycleCount> CycleCounts => Set<CycleCount>();
+    public DbSet<CycleCountLine> CycleCountLines => Set<CycleCountLine>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

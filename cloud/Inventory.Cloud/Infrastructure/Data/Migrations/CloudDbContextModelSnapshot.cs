@@ -99,6 +99,204 @@ namespace Inventory.Cloud.Infrastructure.Data.Migrations
                     b.ToTable("categories", (string)null);
                 });
 
+            modelBuilder.Entity("Inventory.Cloud.Infrastructure.Data.Entities.CycleCount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AbcClass")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("abc_class");
+
+                    b.PrimitiveCollection<string[]>("Bins")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("bins");
+
+                    b.Property<bool>("Blind")
+                        .HasColumnType("boolean")
+                        .HasColumnName("blind");
+
+                    b.Property<Guid?>("CategoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("category_id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Hlc")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("hlc");
+
+                    b.Property<Guid>("LocationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("location_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("SiteCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("site_code");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cycle_counts");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cycle_counts_number");
+
+                    b.HasIndex("SiteCode", "CreatedAt")
+                        .HasDatabaseName("ix_cycle_counts_site_code_created_at");
+
+                    b.ToTable("cycle_counts", (string)null);
+                });
+
+            modelBuilder.Entity("Inventory.Cloud.Infrastructure.Data.Entities.CycleCountLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AbcClass")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("abc_class");
+
+                    b.Property<bool>("Added")
+                        .HasColumnType("boolean")
+                        .HasColumnName("added");
+
+                    b.Property<string>("ApprovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("approval_reason");
+
+                    b.Property<Guid?>("ApprovedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("approved_by");
+
+                    b.Property<string>("Bin")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("bin");
+
+                    b.Property<Guid>("CountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("count_id");
+
+                    b.Property<long?>("Counted")
+                        .HasColumnType("bigint")
+                        .HasColumnName("counted");
+
+                    b.Property<DateTimeOffset?>("CountedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("counted_at");
+
+                    b.Property<Guid?>("CountedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("counted_by");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("decision");
+
+                    b.Property<long>("Expected")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expected");
+
+                    b.Property<long?>("FirstCounted")
+                        .HasColumnType("bigint")
+                        .HasColumnName("first_counted");
+
+                    b.Property<Guid?>("FirstCountedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("first_counted_by");
+
+                    b.Property<string>("Lot")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("lot");
+
+                    b.Property<long?>("PostedQuantity")
+                        .HasColumnType("bigint")
+                        .HasColumnName("posted_quantity");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<decimal?>("UnitCost")
+                        .HasPrecision(14, 4)
+                        .HasColumnType("numeric(14,4)")
+                        .HasColumnName("unit_cost");
+
+                    b.Property<bool?>("WithinTolerance")
+                        .HasColumnType("boolean")
+                        .HasColumnName("within_tolerance");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cycle_count_lines");
+
+                    b.HasIndex("CountId")
+                        .HasDatabaseName("ix_cycle_count_lines_count_id");
+
+                    b.HasIndex("Status", "CountedAt")
+                        .HasDatabaseName("ix_cycle_count_lines_status_counted_at");
+
+                    b.ToTable("cycle_count_lines", (string)null);
+                });
+
             modelBuilder.Entity("Inventory.Cloud.Infrastructure.Data.Entities.FeedEntry", b =>
                 {
                     b.Property<string>("Kind")
@@ -1245,6 +1443,16 @@ namespace Inventory.Cloud.Infrastructure.Data.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Inventory.Cloud.Infrastructure.Data.Entities.CycleCountLine", b =>
+                {
+                    b.HasOne("Inventory.Cloud.Infrastructure.Data.Entities.CycleCount", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("CountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cycle_count_lines_cycle_counts_count_id");
+                });
+
             modelBuilder.Entity("Inventory.Cloud.Infrastructure.Data.Entities.ProductBarcode", b =>
                 {
                     b.HasOne("Inventory.Cloud.Infrastructure.Data.Entities.Product", null)
@@ -1263,6 +1471,11 @@ namespace Inventory.Cloud.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_purchase_order_lines_purchase_orders_purchase_order_id");
+                });
+
+            modelBuilder.Entity("Inventory.Cloud.Infrastructure.Data.Entities.CycleCount", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Inventory.Cloud.Infrastructure.Data.Entities.Product", b =>

@@ -96,6 +96,316 @@ namespace Inventory.Edge.Infrastructure.Data.Migrations
                     b.ToTable("categories", (string)null);
                 });
 
+            modelBuilder.Entity("Inventory.Edge.Infrastructure.Data.Entities.CountPlan", b =>
+                {
+                    b.Property<string>("LocationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location_id");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.Property<int>("FrequencyA")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("frequency_a");
+
+                    b.Property<int>("FrequencyB")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("frequency_b");
+
+                    b.Property<int>("FrequencyC")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("frequency_c");
+
+                    b.Property<DateOnly?>("ScheduledThrough")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scheduled_through");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_on");
+
+                    b.Property<decimal>("ToleranceA")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tolerance_a");
+
+                    b.Property<decimal>("ToleranceB")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tolerance_b");
+
+                    b.Property<decimal>("ToleranceC")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tolerance_c");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<decimal?>("ValueThreshold")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value_threshold");
+
+                    b.Property<string>("WorkingDays")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("working_days");
+
+                    b.HasKey("LocationId");
+
+                    b.ToTable("count_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Inventory.Edge.Infrastructure.Data.Entities.CountPlanRule", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Bins")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bins");
+
+                    b.Property<string>("CategoryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_id");
+
+                    b.Property<int>("FrequencyDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("frequency_days");
+
+                    b.Property<string>("LocationId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LocationId");
+
+                    b.ToTable("count_plan_rules", (string)null);
+                });
+
+            modelBuilder.Entity("Inventory.Edge.Infrastructure.Data.Entities.CycleCount", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AbcClass")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("abc_class");
+
+                    b.Property<string>("Bins")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bins");
+
+                    b.Property<bool>("Blind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("blind");
+
+                    b.Property<string>("CategoryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_id");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed_at");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Hlc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hlc");
+
+                    b.Property<string>("LocationId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("LocationId", "CreatedAt");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("cycle_counts", (string)null);
+                });
+
+            modelBuilder.Entity("Inventory.Edge.Infrastructure.Data.Entities.CycleCountLine", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AbcClass")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("abc_class");
+
+                    b.Property<bool>("Added")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("added");
+
+                    b.Property<string>("ApprovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approval_reason");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by");
+
+                    b.Property<string>("Bin")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bin");
+
+                    b.Property<string>("CountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("count_id");
+
+                    b.Property<long?>("Counted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("counted");
+
+                    b.Property<long?>("CountedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("counted_at");
+
+                    b.Property<string>("CountedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("counted_by");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision");
+
+                    b.Property<long>("Expected")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expected");
+
+                    b.Property<long?>("FirstCounted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_counted");
+
+                    b.Property<string>("FirstCountedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_counted_by");
+
+                    b.Property<string>("LocationId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location_id");
+
+                    b.Property<string>("Lot")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lot");
+
+                    b.Property<string>("MovementId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("movement_id");
+
+                    b.Property<long?>("PostedQuantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("posted_quantity");
+
+                    b.Property<string>("ProductId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<decimal?>("UnitCost")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_cost");
+
+                    b.Property<bool?>("WithinTolerance")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("within_tolerance");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountId");
+
+                    b.HasIndex("Status", "CountedAt");
+
+                    b.HasIndex("LocationId", "ProductId", "Bin", "Lot")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cycle_count_lines_open")
+                        .HasFilter("status IN ('pending', 'counted', 'needs_approval')");
+
+                    b.ToTable("cycle_count_lines", (string)null);
+                });
+
             modelBuilder.Entity("Inventory.Edge.Infrastructure.Data.Entities.Device", b =>
                 {
                     b.Property<string>("Id")
@@ -1580,6 +1890,33 @@ namespace Inventory.Edge.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Inventory.Edge.Infrastructure.Data.Entities.CountPlan", b =>
+                {
+                    b.HasOne("Inventory.Edge.Infrastructure.Data.Entities.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Inventory.Edge.Infrastructure.Data.Entities.CountPlanRule", b =>
+                {
+                    b.HasOne("Inventory.Edge.Infrastructure.Data.Entities.CountPlan", null)
+                        .WithMany("Rules")
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Inventory.Edge.Infrastructure.Data.Entities.CycleCountLine", b =>
+                {
+                    b.HasOne("Inventory.Edge.Infrastructure.Data.Entities.CycleCount", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("CountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Inventory.Edge.Infrastructure.Data.Entities.LocationAlertRecipients", b =>
                 {
                     b.HasOne("Inventory.Edge.Infrastructure.Data.Entities.Location", null)
@@ -1648,6 +1985,16 @@ namespace Inventory.Edge.Infrastructure.Data.Migrations
                         .HasForeignKey("SupplierId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Inventory.Edge.Infrastructure.Data.Entities.CountPlan", b =>
+                {
+                    b.Navigation("Rules");
+                });
+
+            modelBuilder.Entity("Inventory.Edge.Infrastructure.Data.Entities.CycleCount", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Inventory.Edge.Infrastructure.Data.Entities.Product", b =>
