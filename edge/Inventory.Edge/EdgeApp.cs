@@ -1,6 +1,7 @@
 using Inventory.Edge.Features.Alerts;
 using Inventory.Edge.Features.Auth;
 using Inventory.Edge.Features.Catalog;
+using Inventory.Edge.Features.Counting;
 using Inventory.Edge.Features.Devices;
 using Inventory.Edge.Features.Integrity;
 using Inventory.Edge.Features.Labels;
@@ -69,6 +70,7 @@ public static class EdgeApp
         builder.Services.AddSync();
         builder.Services.AddTransfers();
         builder.Services.AddPurchasing();
+        builder.Services.AddCounting();
         builder.Services.AddEdgeWeb();
         builder.AddEdgeMqtt();
         configure?.Invoke(builder);
@@ -102,6 +104,7 @@ public static class EdgeApp
         app.MapTransfersApi();
         app.MapPurchasingApi();
         app.MapLotsApi();
+        app.MapCountingApi();
         app.MapEdgeWeb();
         app.UseEdgeMqtt();
         return app;

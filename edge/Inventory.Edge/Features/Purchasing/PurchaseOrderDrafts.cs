@@ -130,7 +130,7 @@ public sealed class PurchaseOrderDrafts(EdgeDbContext db, IOptions<EdgeOptions> 
         var po = new PurchaseOrder
         {
             Id = Guid.CreateVersion7(),
-            Number = PurchaseOrderNumber.Format(SiteCode, await NextNumberAsync(ct)),
+            Number = PurchaseOrderNumber.Format(SiteCode, await DocumentNumbers.NextAsync(db, CounterKind, ct)),
             SiteCode = SiteCode,
             CreatedBy = createdBy,
             CreatedAt = now,
@@ -164,25 +164,5 @@ public sealed class PurchaseOrderDrafts(EdgeDbContext db, IOptions<EdgeOptions> 
 
         po.Lines.Clear();
         po.Lines.AddRange(kept);
-    }
-
-    private async Task<long> NextNumberAsync(CancellationToken ct)
-    {
-        // An upsert as the transaction's first write: SQLite then holds the write lock until commit, so the number
-        // read back is this transaction's alone.
-        var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("A PO number is taken inside the transaction that saves the PO.");
-        command.CommandText = """
-            INSERT INTO document_counters (kind, next) VALUES ($kind, 2)
-            ON CONFLICT (kind) DO UPDATE SET next = next + 1
-            RETURNING next - 1
-            """;
-        var kind = command.CreateParameter();
-        kind.ParameterName = "$kind";
-        kind.Value = CounterKind;
-        command.Parameters.Add(kind);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 }

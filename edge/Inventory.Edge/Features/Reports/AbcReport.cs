@@ -42,26 +42,15 @@ internal static class AbcReport
         }
 
         var run = await valuation.RunAsync(parsedMethod, end, start, cancellationToken);
-        var inStock = run.Positions.Where(p => p.Quantity > 0).Select(p => p.ProductId).ToHashSet(StringComparer.Ordinal);
         var showValue = user.Can(Permission.ViewCostPrices);
-        var ranked = run.Consumption
-            .Select(kv => (Id: kv.Key, kv.Value.Quantity, kv.Value.Cost))
-            .Concat(inStock.Where(id => !run.Consumption.ContainsKey(id)).Select(id => (Id: id, Quantity: 0L, Cost: 0m)))
-            .Select(x => (x.Id, x.Quantity, x.Cost, Measure: showValue ? x.Cost : x.Quantity))
-            .OrderByDescending(x => x.Measure).ThenBy(x => run.Catalog.GetValueOrDefault(x.Id)?.Sku, StringComparer.Ordinal)
-            .ToList();
+        var ranked = Rank(run, pa, pb, showValue);
         var total = ranked.Sum(x => x.Measure);
-        var items = new List<AbcItem>(ranked.Count);
-        decimal before = 0;
-        foreach (var (id, quantity, cost, measure) in ranked)
+        var items = ranked.Select(x =>
         {
-            var shareBefore = total == 0 ? 100m : before / total * 100m;
-            var cls = measure == 0 ? "C" : shareBefore < pa ? "A" : shareBefore < pa + pb ? "B" : "C";
-            var product = run.Catalog.GetValueOrDefault(id);
-            items.Add(new AbcItem(product?.Id ?? Guid.Parse(id), product?.Sku ?? "", product?.Name ?? "", quantity,
-                showValue ? ValuationMethods.ToCents(cost) : null, total == 0 ? 0 : Math.Round(measure / total * 100m, 2), cls));
-            before += measure;
-        }
+            var product = run.Catalog.GetValueOrDefault(x.Id);
+            return new AbcItem(product?.Id ?? Guid.Parse(x.Id), product?.Sku ?? "", product?.Name ?? "", x.Quantity,
+                showValue ? ValuationMethods.ToCents(x.Cost) : null, total == 0 ? 0 : Math.Round(x.Measure / total * 100m, 2), x.Class);
+        }).ToList();
 
         var report = new AbcAnalysis(start, end, pa, pb, parsedMethod.ToWireName(), showValue ? "value" : "quantity",
             showValue ? ValuationMethods.ToCents(total) : null, items);
@@ -77,5 +66,31 @@ internal static class AbcReport
                 i.Share.ToString("0.00", CultureInfo.InvariantCulture), i.Class,
             ])],
             report.TotalValue is { } t ? $"Total consumption value {Cells.Money(t)}" : null));
+    }
+
+    /// <summary>
+    /// Every product shipped or in stock, largest measure first, with its class: consumption value (byValue) or shipped
+    /// quantity. Also what cycle counting classes products by (by value, 80/15).
+    /// </summary>
+    internal static List<(string Id, long Quantity, decimal Cost, decimal Measure, string Class)> Rank(ValuationRun run, int pa, int pb, bool byValue)
+    {
+        var inStock = run.Positions.Where(p => p.Quantity > 0).Select(p => p.ProductId).ToHashSet(StringComparer.Ordinal);
+        var ranked = run.Consumption
+            .Select(kv => (Id: kv.Key, kv.Value.Quantity, kv.Value.Cost))
+            .Concat(inStock.Where(id => !run.Consumption.ContainsKey(id)).Select(id => (Id: id, Quantity: 0L, Cost: 0m)))
+            .Select(x => (x.Id, x.Quantity, x.Cost, Measure: byValue ? x.Cost : x.Quantity))
+            .OrderByDescending(x => x.Measure).ThenBy(x => run.Catalog.GetValueOrDefault(x.Id)?.Sku, StringComparer.Ordinal)
+            .ToList();
+        var total = ranked.Sum(x => x.Measure);
+        var result = new List<(string, long, decimal, decimal, string)>(ranked.Count);
+        decimal before = 0;
+        foreach (var (id, quantity, cost, measure) in ranked)
+        {
+            var shareBefore = total == 0 ? 100m : before / total * 100m;
+            result.Add((id, quantity, cost, measure, measure == 0 ? "C" : shareBefore < pa ? "A" : shareBefore < pa + pb ? "B" : "C"));
+            before += measure;
+        }
+
+        return result;
     }
 }

@@ -1,0 +1,17 @@
+namespace Inventory.Edge.Features.Counting;
+
+/// <summary>Cycle counting at the box: plans, counts, counting by scan, approval and accuracy (docs/features/counting.md).</summary>
+public static class CountingServices
+{
+    public static IServiceCollection AddCounting(this IServiceCollection services)
+    {
+        services.AddSingleton<AbcClasses>();
+        services.AddScoped<CycleCountFactory>();
+        return services;
+    }
+
+    public static void MapCountingApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+    }
+}
