@@ -87,13 +87,28 @@ internal sealed class BenchCloud : IAsyncDisposable
     /// <summary>A new site; its credential (shown once by the cloud, as to an installer).</summary>
     public async Task<string> AddSiteAsync(string code, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        using var signIn = await http.PostAsJsonAsync("/api/auth/token", new { username = "admin", password = _password }, BenchEdge.Json, cancellationToken);
-        var token = await Answer(signIn, "Cloud sign-in as admin", cancellationToken);
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
+        using var http = await SignInAsync(cancellationToken);
         using var site = await http.PostAsJsonAsync("/api/sites", new { code, name = "Bench site " + code }, BenchEdge.Json, cancellationToken);
         return (await Answer(site, "POST /api/sites", cancellationToken)).GetProperty("credential").GetString()
             ?? throw new BenchFailure("POST /api/sites answered without a credential.");
+    }
+
+    /// <summary>An HTTP client on the cloud signed in as its admin (the caller disposes it).</summary>
+    public async Task<HttpClient> SignInAsync(CancellationToken cancellationToken)
+    {
+        var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        try
+        {
+            using var signIn = await http.PostAsJsonAsync("/api/auth/token", new { username = "admin", password = _password }, BenchEdge.Json, cancellationToken);
+            var token = await Answer(signIn, "Cloud sign-in as admin", cancellationToken);
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
+            return http;
+        }
+        catch
+        {
+            http.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The settings that wire an edge to this cloud as the site, as an installer would give them.</summary>

@@ -18,6 +18,11 @@ internal static class Help
             --warmup 2          warm-up per level (seconds, 0 for none)
             --products 1000     products created over HTTP before the run
             --mix               alternate receive and ship (a ship takes what the same client just received)
+            --lots N            the cost of first-expiry-first allocation: seeds straight into SQLite --products
+                                products with 1 lot and as many with N lots (N x 200 units each way; lots with distinct
+                                expiries spread over 10 bins), then per level runs ships without a lot (the writer picks
+                                the lot) on the 1-lot products, then on the N-lot ones, and prints both figures and their
+                                ratio (goal: N = 50 at 64 clients >= 80 %). In-process edge only; not with --mix.
             --url URL           bench a running edge instead (loopback addresses only); needs --password
 
           search      Catalog search latency. Seeds products (with an EAN-13 barcode each) straight into the
@@ -102,6 +107,19 @@ internal static class Help
             --seed 42
             --keep              keep the generated file
 
+          trace-cloud The cloud's lot trace at scale. Starts the cloud in this process on a database of its own in
+                      PostgreSQL (as sync-backlog does), creates the sites and one product over HTTP, COPYs one lot's
+                      movements straight into stock_movements (receipts at the first site's warehouse, transfers
+                      out and in to the other sites' warehouses, ships at every location, in time order) and the
+                      levels they leave, then times GET /api/lots/trace as JSON and as CSV, one call at a time after a
+                      warm-up: median, min and max. Goal <= 1 s for 100,000 movements.
+            --movements 100000  movements of the lot
+            --sites 3           sites (a warehouse and a store each)
+            --runs 5            timed calls per format
+            --seed 42
+            --keep              keep the cloud's database
+            --password PW       the cloud admin's password
+
           po-from-alerts  "Create from alerts": seeds products straight into SQLite, opens reorder alerts (reorder
                       point 10, max 40) on some, gives 9 in 10 of those a preferred supplier (min 10, multiple 6),
                       makes open POs over HTTP, then times GET /api/purchase-orders/from-alerts (the review) and
@@ -113,7 +131,7 @@ internal static class Help
             --runs 3            review calls
             --seed 42
 
-        In-process edge (every command but csv-read; movements and fanout also against a running edge with --url)
+        In-process edge (every command but csv-read and trace-cloud; movements and fanout also against a running edge with --url)
           The edge starts in this process on http://127.0.0.1:<free port> with a fresh data dir under the
           system temp dir, removed afterwards. Client and edge share the CPUs.
             --max-batch N       Inventory:Ledger:MaxBatch (group-commit batch limit); default: the edge's own

@@ -10,7 +10,9 @@ namespace Inventory.Edge.Bench;
 /// <summary>
 /// Durable movement throughput over real HTTP: N clients loop on POST /api/inventory/receive (and /ship
 /// with --mix), each with a fresh client-made id; only 201 counts as acknowledged, i.e. committed with
-/// fsync by the edge's group-commit writer.
+/// fsync by the edge's group-commit writer. With --lots N the load is ships without a lot, run per level first on
+/// products with one lot and then on products with N lots (seeded straight into SQLite), so one run gives the cost of
+/// the writer's first-expiry-first allocation as the ratio of the two figures.
 /// </summary>
 internal sealed class MovementsBench
 {
@@ -19,18 +21,27 @@ internal sealed class MovementsBench
     /// <summary>How long past its end a phase may run before in-flight requests are abandoned.</summary>
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(45);
 
+    /// <summary>The goal of --lots: ship throughput with N lots per product at least this share of the single-lot figure.</summary>
+    private const double LotsGoal = 0.8;
+
+    /// <summary>Units per lot in the --lots seed: a few lots per product empty during a run, so FEFO moves on as it would.</summary>
+    private const long UnitsPerLot = 200;
+
     private readonly BenchEdge _edge;
     private readonly string[] _products;
     private readonly string _location;
     private readonly bool _mix;
-    private readonly ErrorLog _errors = new();
+    private readonly bool _shipOnly;
+    private readonly ErrorLog _errors;
 
-    private MovementsBench(BenchEdge edge, string[] products, string location, bool mix)
+    private MovementsBench(BenchEdge edge, string[] products, string location, bool mix, bool shipOnly, ErrorLog errors)
     {
         _edge = edge;
         _products = products;
         _location = location;
         _mix = mix;
+        _shipOnly = shipOnly;
+        _errors = errors;
     }
 
     public static async Task<int> RunAsync(BenchArgs args, CancellationToken cancellationToken)
@@ -40,35 +51,66 @@ internal sealed class MovementsBench
         var warmup = args.Seconds("warmup", 2, 0, 600);
         var productCount = args.Int("products", 1000, 1, 100_000);
         var mix = args.Flag("mix");
+        var lots = args.Int("lots", 0, 2, 1000);
         var settings = EdgeSettings.From(args, allowRemote: true);
         args.RejectUnknown();
+        if (lots > 0 && mix)
+        {
+            throw new BenchUsageException("--lots runs ships only; it does not go with --mix.");
+        }
 
         await using var edge = await BenchEdge.StartAsync(settings, levels.Max(), cancellationToken);
+        if (lots > 0 && !edge.InProcess)
+        {
+            throw new BenchUsageException("--lots seeds its lots straight into SQLite: in-process edge only (no --url).");
+        }
+
         Console.WriteLine("movements: durable movement throughput over HTTP");
         Console.WriteLine();
         Machine.Print(edge.DataDir);
         Console.WriteLine("Run");
         Console.WriteLine($"  edge         {(edge.InProcess ? "in-process (client and edge share the CPUs)" : "running edge")} at {edge.BaseAddress}");
         Console.WriteLine($"  MaxBatch     {edge.MaxBatchDescription(settings)}");
-        Console.WriteLine($"  workload     {(mix ? "receive/ship alternating (each ship takes what the same client just received)" : "receive only")}, quantity 1, random product of {productCount:N0}, 1 location");
-        Console.WriteLine($"  phases       per level: {warmup:0.#} s warm-up, then {seconds:0.#} s timed; clients {string.Join(",", levels)}");
+        Console.WriteLine($"  workload     {Workload(mix, lots)}, quantity 1, random product of {productCount:N0}, 1 location");
+        Console.WriteLine($"  phases       per level{(lots > 0 ? $" and product set (1 lot, then {lots} lots)" : "")}: {warmup:0.#} s warm-up, then {seconds:0.#} s timed; clients {string.Join(",", levels)}");
         Console.WriteLine();
 
         var setup = Stopwatch.StartNew();
         var location = await CreateLocationAsync(edge, cancellationToken);
-        var products = await CreateProductsAsync(edge, productCount, cancellationToken);
-        Console.WriteLine($"Setup: 1 location and {products.Length:N0} products over HTTP in {setup.Elapsed.TotalSeconds:0.0} s");
+        var errors = new ErrorLog();
+        var runs = new List<(int Lots, MovementsBench Bench)>();
+        long seeded = 0;
+        if (lots > 0)
+        {
+            var tag = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+            var single = await LotStockSeed.SeedAsync(edge, location, $"LOT1-{tag}", productCount, 1, UnitsPerLot * lots, 1, cancellationToken);
+            var many = await LotStockSeed.SeedAsync(edge, location, $"LOTN-{tag}", productCount, lots, UnitsPerLot, 2, cancellationToken);
+            seeded = productCount + (long)productCount * lots;
+            runs.Add((1, new MovementsBench(edge, single, location, mix: false, shipOnly: true, errors)));
+            runs.Add((lots, new MovementsBench(edge, many, location, mix: false, shipOnly: true, errors)));
+            Console.WriteLine($"Setup: 1 location over HTTP; {productCount:N0} products with 1 lot of {UnitsPerLot * lots:N0} and {productCount:N0} " +
+                $"with {lots} lots of {UnitsPerLot:N0} (distinct expiries, 10 bins) straight into SQLite in {setup.Elapsed.TotalSeconds:0.0} s");
+        }
+        else
+        {
+            var products = await CreateProductsAsync(edge, productCount, cancellationToken);
+            runs.Add((0, new MovementsBench(edge, products, location, mix, shipOnly: false, errors)));
+            Console.WriteLine($"Setup: 1 location and {products.Length:N0} products over HTTP in {setup.Elapsed.TotalSeconds:0.0} s");
+        }
+
         Console.WriteLine();
 
-        var bench = new MovementsBench(edge, products, location, mix);
-        var table = new Table("clients", "acked", "acked/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "commits", "req/commit");
+        string[] columns = ["clients", "acked", "acked/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "commits", "req/commit"];
+        var table = new Table(lots > 0 ? ["lots", .. columns] : columns);
+        var perSecondOf = new Dictionary<(int Clients, int Lots), double>();
         long acknowledgedAll = 0;
         long unansweredAll = 0;
         var anyErrors = false;
         foreach (var clients in levels)
+        foreach (var (lotCount, bench) in runs)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Console.Write($"  {clients} client(s): ");
+            Console.Write(lots > 0 ? $"  {clients} client(s), {lotCount} lot(s): " : $"  {clients} client(s): ");
             if (warmup > 0)
             {
                 Console.Write($"warm-up {warmup:0.#} s… ");
@@ -90,7 +132,10 @@ internal sealed class MovementsBench
             var requests = after.Requests - before.Requests;
             var latency = run.Latencies.Summarize();
             var perSecond = run.Acknowledged / run.Elapsed.TotalSeconds;
+            perSecondOf[(clients, lotCount)] = perSecond;
+            string[] lotCell = lots > 0 ? [lotCount.ToString(CultureInfo.InvariantCulture)] : [];
             table.Add(
+                [.. lotCell,
                 clients.ToString(CultureInfo.InvariantCulture),
                 Machine.Int(run.Acknowledged),
                 perSecond.ToString("N0", CultureInfo.InvariantCulture),
@@ -100,7 +145,7 @@ internal sealed class MovementsBench
                 Latencies.Summary.Ms(latency.Max),
                 Machine.Int(run.Errors),
                 Machine.Int(commits),
-                commits > 0 ? ((double)requests / commits).ToString("0.0", CultureInfo.InvariantCulture) : "-");
+                commits > 0 ? ((double)requests / commits).ToString("0.0", CultureInfo.InvariantCulture) : "-"]);
             Console.WriteLine($"{perSecond:N0} acked/s");
         }
 
@@ -110,11 +155,43 @@ internal sealed class MovementsBench
         Console.WriteLine("  acked/s    201 answers / (start of the phase to the last answer; requests in flight at the end are waited for)");
         Console.WriteLine("  req/commit (requests committed) / (transactions committed) from GET /api/ledger/stats around the timed phase");
         Console.WriteLine();
-        bench._errors.Print();
+        if (lots > 0)
+        {
+            PrintLotsRatio(levels, lots, perSecondOf);
+        }
 
-        var integrityOk = await CheckIntegrityAsync(edge, acknowledgedAll, unansweredAll, cancellationToken);
+        errors.Print();
+
+        var integrityOk = await CheckIntegrityAsync(edge, acknowledgedAll, unansweredAll, seeded, cancellationToken);
         Machine.PrintLoadAtEnd();
         return integrityOk && !anyErrors ? 0 : 1;
+    }
+
+    private static string Workload(bool mix, int lots) =>
+        lots > 0 ? $"ship only, no lot named (the writer allocates first expiry first), per level on 1-lot then {lots}-lot products"
+        : mix ? "receive/ship alternating (each ship takes what the same client just received)"
+        : "receive only";
+
+    /// <summary>The allocation cost: N-lot over single-lot ships per second at each level, against the goal.</summary>
+    private static void PrintLotsRatio(IReadOnlyList<int> levels, int lots, Dictionary<(int Clients, int Lots), double> perSecondOf)
+    {
+        var ratios = new Table("clients", "1 lot acked/s", $"{lots} lots acked/s", "ratio", $"goal >= {LotsGoal:P0}");
+        foreach (var clients in levels.Distinct())
+        {
+            var one = perSecondOf[(clients, 1)];
+            var many = perSecondOf[(clients, lots)];
+            var ratio = one > 0 ? many / one : 0;
+            ratios.Add(
+                clients.ToString(CultureInfo.InvariantCulture),
+                one.ToString("N0", CultureInfo.InvariantCulture),
+                many.ToString("N0", CultureInfo.InvariantCulture),
+                ratio.ToString("P0", CultureInfo.InvariantCulture),
+                ratio >= LotsGoal ? "met" : "NOT MET");
+        }
+
+        Console.WriteLine($"Allocation cost ({lots} lots per product against 1; same run, same edge)");
+        Console.Write(ratios);
+        Console.WriteLine();
     }
 
     private async Task<PhaseResult> RunPhaseAsync(string phase, int clients, TimeSpan duration, CancellationToken cancellationToken)
@@ -147,7 +224,7 @@ internal sealed class MovementsBench
         string? toShip = null;
         while (!hardStop.IsCancellationRequested && Stopwatch.GetTimestamp() < endTimestamp)
         {
-            var ship = toShip is not null;
+            var ship = _shipOnly || toShip is not null;
             var product = toShip ?? _products[Random.Shared.Next(_products.Length)];
             var path = ship ? "/api/inventory/ship" : "/api/inventory/receive";
             var id = Guid.CreateVersion7();
@@ -257,7 +334,8 @@ internal sealed class MovementsBench
     /// The ledger and the levels must agree after the storm; on a fresh in-process edge the ledger must also
     /// hold every acknowledged movement (and at most those plus the ones whose answer never came).
     /// </summary>
-    private static async Task<bool> CheckIntegrityAsync(BenchEdge edge, long acknowledged, long unanswered, CancellationToken cancellationToken)
+    private static async Task<bool> CheckIntegrityAsync(
+        BenchEdge edge, long acknowledged, long unanswered, long seeded, CancellationToken cancellationToken)
     {
         var report = await edge.SendAsync(HttpMethod.Post, "/api/integrity/check", null, HttpStatusCode.OK, cancellationToken, slow: true);
         var ok = report.GetProperty("ok").GetBoolean();
@@ -276,8 +354,9 @@ internal sealed class MovementsBench
 
         if (edge.InProcess)
         {
-            var durable = movements >= acknowledged && movements <= acknowledged + unanswered;
-            Console.WriteLine($"  acknowledged      {acknowledged:N0} answered 201 (warm-ups included), {unanswered:N0} unanswered: " +
+            var durable = movements - seeded >= acknowledged && movements - seeded <= acknowledged + unanswered;
+            Console.WriteLine($"  acknowledged      {acknowledged:N0} answered 201 (warm-ups included), {unanswered:N0} unanswered" +
+                (seeded > 0 ? $", {seeded:N0} seeded: " : ": ") +
                 (durable ? "all in the ledger" : "LEDGER DISAGREES"));
             ok &= durable;
         }

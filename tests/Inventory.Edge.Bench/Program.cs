@@ -31,6 +31,7 @@ try
         "csv-read" => await CsvReadBench.RunAsync(parsed, cancel.Token),
         "po-from-alerts" => await FromAlertsBench.RunAsync(parsed, cancel.Token),
         "po-receive" => await PoReceiveBench.RunAsync(parsed, cancel.Token),
+        "trace-cloud" => await TraceCloudBench.RunAsync(parsed, cancel.Token),
         _ => throw new BenchUsageException($"Unknown command '{parsed.Command}'."),
     };
 }

@@ -79,8 +79,14 @@ public static class LotTraceEndpoints
 
     internal static async Task<LotTrace?> ReadAsync(CloudDbContext db, Guid product, string code, bool costs, DateOnly today, CancellationToken ct)
     {
+        // Only the columns the trace shows, ordered here rather than in PostgreSQL: a recalled lot may have 100,000
+        // movements, and a sort of that many rows spills past work_mem to disk (see docs/benchmarks.md, trace-cloud).
         var movements = await db.StockMovements.AsNoTracking()
-            .Where(m => m.ProductId == product && m.Lot == code).OrderBy(m => m.OccurredAt).ThenBy(m => m.Seq).ToListAsync(ct);
+            .Where(m => m.ProductId == product && m.Lot == code)
+            .Select(m => new TraceMovement(m.Id, m.Seq, m.Type, m.OccurredAt, m.SiteCode, m.LocationId, m.Bin, m.Quantity, m.UnitCost,
+                m.Reason, m.ReferenceType, m.ReferenceId))
+            .ToListAsync(ct);
+        movements.Sort(static (a, b) => a.OccurredAt != b.OccurredAt ? a.OccurredAt.CompareTo(b.OccurredAt) : a.Seq.CompareTo(b.Seq));
         var levels = await db.StockLevels.AsNoTracking()
             .Where(l => l.ProductId == product && l.Lot == code && l.Quantity > 0).ToListAsync(ct);
         var view = (await LotEndpoints.ReadAsync(db, product, code, today, ct)).FirstOrDefault();
@@ -143,6 +149,11 @@ public static class LotTraceEndpoints
             .ToList();
         return new LotTrace(product, code, view?.Expiry, view?.Status ?? "available", receipts, shipments, transferList, onHand, scrapped);
     }
+
+    /// <summary>The columns of a movement a trace reads.</summary>
+    private sealed record TraceMovement(
+        Guid Id, long Seq, string Type, DateTimeOffset OccurredAt, string SiteCode, Guid LocationId, string Bin, long Quantity,
+        decimal? UnitCost, string? Reason, string? ReferenceType, string? ReferenceId);
 
     /// <summary>One table: a <c>section</c> column (receipt, shipment, transfer, on_hand, scrapped) and the columns they share.</summary>
     private static byte[] Csv(LotTrace t)
