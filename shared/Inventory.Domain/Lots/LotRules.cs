@@ -7,8 +7,10 @@ namespace Inventory.Domain.Lots;
 /// First expiry, first out, as every outbound path applies it (ship, reserve, transfer, scan and MQTT picks): which
 /// rows may be allocated at all, and which row should leave before a lot someone named. Built per product from the
 /// lots held at this site and today's date, so a box offline for a week still refuses what was held or has expired.
+/// <paramref name="sellExpired"/> is the product's setting (<see cref="ProductLotSettings.SellExpired"/>): expired lots
+/// are then allocated like any other, still in expiry order (so first); held lots never are.
 /// </summary>
-public sealed class LotRules(IReadOnlySet<string> heldLots, DateOnly today)
+public sealed class LotRules(IReadOnlySet<string> heldLots, DateOnly today, bool sellExpired = false)
 {
     /// <summary>A movement's reason when a manager took a lot out of expiry order (the manager's words are its note).</summary>
     public const string OverrideReason = "fefo_override";
@@ -20,13 +22,16 @@ public sealed class LotRules(IReadOnlySet<string> heldLots, DateOnly today)
 
     public bool IsExpired(DateOnly? expiry) => expiry is { } e && e < Today;
 
+    /// <summary>Whether expired stock of this product may be allocated (the product's sell-expired setting).</summary>
+    public bool SellsExpired { get; } = sellExpired;
+
     public bool IsAllocatable(LevelSlot slot) =>
-        LotStatus.IsAllocatable(IsHeld(slot.Lot) ? LotStatus.Hold : null, slot.Expiry, Today);
+        SellsExpired ? !IsHeld(slot.Lot) : LotStatus.IsAllocatable(IsHeld(slot.Lot) ? LotStatus.Hold : null, slot.Expiry, Today);
 
     /// <summary>Why a named lot may not leave as a sale, a reservation or a transfer; null when it may.</summary>
     public string? Refusal(string lot, DateOnly? expiry) =>
         IsHeld(lot) ? $"Lot {lot} is on hold."
-        : IsExpired(expiry) ? string.Create(CultureInfo.InvariantCulture, $"Lot {lot} expired on {expiry:yyyy-MM-dd}.")
+        : IsExpired(expiry) && !SellsExpired ? string.Create(CultureInfo.InvariantCulture, $"Lot {lot} expired on {expiry:yyyy-MM-dd}.")
         : null;
 
     /// <summary>

@@ -287,9 +287,39 @@ public sealed class CsvImportTests(EdgeHost host, ITestOutputHelper output) : IC
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var header = text.TrimStart('\uFEFF')[..text.TrimStart('\uFEFF').IndexOf('\r', StringComparison.Ordinal)];
-        Assert.Equal("sku,name,description,category,parent_sku,cost_price,selling_price,reorder_point,reorder_quantity,max_level,unit,weight,image_url,is_active,barcodes,case_barcodes,attributes", header);
-        Assert.Contains($"\r\n{p}-F,'@risky name,'=1+2,,,3.5,7,,,,each,,,true,,,\r\n", text, StringComparison.Ordinal);
+        Assert.Equal("sku,name,description,category,parent_sku,cost_price,selling_price,reorder_point,reorder_quantity,max_level,unit,weight,image_url,is_active,barcodes,case_barcodes,attributes,lot_tracked,shelf_life_days,expiry_alert_days,sell_expired", header);
+        Assert.Contains($"\r\n{p}-F,'@risky name,'=1+2,,,3.5,7,,,,each,,,true,,,,false,,30,false\r\n", text, StringComparison.Ordinal);
         Assert.Contains($"\r\n{p}-Q,\"Quote \"\"and\"\", comma\",\"two\nlines\",", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LotColumns_SetOnImport_KeptWhenAbsent_EmptyShelfLifeClears_Exported()
+    {
+        using var admin = await host.ClientAsync();
+        var p = Prefix();
+
+        var created = await ImportAsync(admin, $"sku,name,lot_tracked,shelf_life_days,expiry_alert_days,sell_expired\n{p}-LOT,Lotted,yes,90,14,true\n");
+        var afterCreate = (await ProductsAsync(admin, p))[$"{p}-LOT"];
+        await ImportAsync(admin, $"sku,name\n{p}-LOT,Renamed\n");
+        var kept = (await ProductsAsync(admin, p))[$"{p}-LOT"];
+        var export = await admin.GetStringAsync("/api/products/export.csv");
+        var bad = await ImportAsync(admin, $"sku,name,sell_expired,shelf_life_days\n{p}-LOT,Renamed,maybe,\n");
+        await ImportAsync(admin, $"sku,name,shelf_life_days\n{p}-LOT,Renamed,\n");
+        var cleared = (await ProductsAsync(admin, p))[$"{p}-LOT"];
+
+        AssertCounts(created, "completed", read: 1, created: 1, updated: 0, unchanged: 0, failed: 0);
+        Assert.True(afterCreate.GetProperty("lotTracked").GetBoolean());
+        Assert.Equal(90, afterCreate.GetProperty("shelfLifeDays").GetInt32());
+        Assert.Equal(14, afterCreate.GetProperty("expiryAlertDays").GetInt32());
+        Assert.True(afterCreate.GetProperty("sellExpired").GetBoolean());
+        Assert.Equal("Renamed", kept.GetProperty("name").GetString());
+        Assert.True(kept.GetProperty("lotTracked").GetBoolean());
+        Assert.Equal(90, kept.GetProperty("shelfLifeDays").GetInt32());
+        Assert.True(kept.GetProperty("sellExpired").GetBoolean());
+        Assert.EndsWith(",true,90,14,true", SplitRecords(export.TrimStart('\uFEFF')).Single(l => l.StartsWith($"{p}-LOT,", StringComparison.Ordinal)), StringComparison.Ordinal);
+        AssertCounts(bad, "completed", read: 1, created: 0, updated: 0, unchanged: 0, failed: 1);
+        Assert.False(cleared.TryGetProperty("shelfLifeDays", out var shelfLife) && shelfLife.ValueKind != JsonValueKind.Null, "shelf life cleared");
+        Assert.True(cleared.GetProperty("lotTracked").GetBoolean());
     }
 
     [Fact]

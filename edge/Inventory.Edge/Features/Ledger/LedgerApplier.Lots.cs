@@ -16,7 +16,7 @@ internal sealed partial class LedgerApplier
         line.Mode is LineMode.Take or LineMode.Reserve
         && line.Type is MovementType.Ship or MovementType.TransferOut or MovementType.Reserve;
 
-    private LotRules RulesFor(Guid productId, DateTimeOffset now)
+    private LotRules RulesFor(Guid productId, DateTimeOffset now, bool sellExpired)
     {
         var find = sql.FindHeldLots;
         find.Set("$product", SqliteValues.Of(productId));
@@ -29,7 +29,7 @@ internal sealed partial class LedgerApplier
             }
         }
 
-        return new LotRules(held, DateOnly.FromDateTime(now.UtcDateTime));
+        return new LotRules(held, DateOnly.FromDateTime(now.UtcDateTime), sellExpired);
     }
 
     /// <summary>

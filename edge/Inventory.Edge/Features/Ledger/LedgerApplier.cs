@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Inventory.Domain.Ledger;
+using Inventory.Domain.Lots;
 using Inventory.Sync;
 using Microsoft.Data.Sqlite;
 
@@ -14,7 +15,7 @@ internal sealed partial class LedgerApplier(
     LedgerStatements sql, string siteCode, JsonSerializerOptions json, LedgerObservers? observers = null,
     HybridLogicalClock? clock = null)
 {
-    private sealed record ProductInfo(bool Active, string Sku, int? ReorderPoint, int? MaxLevel);
+    private sealed record ProductInfo(bool Active, string Sku, int? ReorderPoint, int? MaxLevel, ProductLotSettings Lots);
 
     private sealed record LocationInfo(bool Active, bool AllowNegative, string Site, string Code);
 
@@ -180,9 +181,15 @@ internal sealed partial class LedgerApplier(
         {
             case LineMode.Add:
             {
+                line = line.Type == MovementType.Receive ? PrepareReceipt(stock, line, command) : line;
                 var slot = FindOrCreate(stock, line.Bin ?? "", line.Lot ?? "", line.Expiry);
                 Change(stock, slot, line.Quantity, 0, line, movementId, command, now, movements, counted: false);
                 picks.Add((slot, line.Quantity));
+                if (line.Type == MovementType.Receive)
+                {
+                    EnsureLotRow(line, now);
+                }
+
                 break;
             }
 
@@ -199,7 +206,7 @@ internal sealed partial class LedgerApplier(
             default:
             {
                 var fromReserved = line.Mode == LineMode.Release || line.FromReserved;
-                var rules = FollowsFefo(line) ? RulesFor(line.ProductId, now) : null;
+                var rules = FollowsFefo(line) ? RulesFor(line.ProductId, now, stock.Product.Lots.SellExpired) : null;
                 if (rules is not null && line.Lot is not null && CheckNamedLot(stock, line, rules, fromReserved) is { } overrideReason)
                 {
                     line = WithOverrideRecorded(line, overrideReason);
@@ -412,7 +419,8 @@ internal sealed partial class LedgerApplier(
         using var reader = find.ExecuteReader();
         return reader.Read()
             ? new ProductInfo(reader.GetBoolean(0), reader.GetString(1),
-                reader.IsDBNull(2) ? null : reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetInt32(3))
+                reader.IsDBNull(2) ? null : reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetInt32(3),
+                new ProductLotSettings(reader.GetBoolean(4), reader.IsDBNull(5) ? null : reader.GetInt32(5), reader.GetInt32(6), reader.GetBoolean(7)))
             : null;
     }
 

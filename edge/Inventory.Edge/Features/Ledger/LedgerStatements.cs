@@ -16,7 +16,8 @@ internal sealed class LedgerStatements : IDisposable
             "INSERT INTO idempotency_keys (key, request_hash, status_code, response, created_at) VALUES ($key, $hash, $status, $response, $at)",
             "$key", "$hash", "$status", "$response", "$at");
         FindProduct = Prepare(connection, """
-            SELECT p.is_active, p.sku, coalesce(s.reorder_point, p.reorder_point), coalesce(s.max_level, p.max_level)
+            SELECT p.is_active, p.sku, coalesce(s.reorder_point, p.reorder_point), coalesce(s.max_level, p.max_level),
+                   p.lot_tracked, p.shelf_life_days, p.expiry_alert_days, p.sell_expired
             FROM products p LEFT JOIN location_product_settings s ON s.product_id = p.id AND s.location_id = $location
             WHERE p.id = $product
             """, "$product", "$location");
@@ -49,6 +50,14 @@ internal sealed class LedgerStatements : IDisposable
         // FEFO: the held lots of a product, asked on every ship, reserve and transfer (the partial index ix_lots_held).
         FindHeldLots = Prepare(connection,
             "SELECT code FROM lots WHERE product_id = $product AND status = 'hold'", "$product");
+        // Receipts: a lot met for the first time gets its master-data row (and outbox row) in the writer's transaction.
+        FindLot = Prepare(connection,
+            "SELECT expiry FROM lots WHERE product_id = $product AND code = $code", "$product", "$code");
+        InsertLot = Prepare(connection, """
+            INSERT INTO lots (id, product_id, code, expiry, supplier_id, purchase_order_id, status, updated_at, hlc)
+            VALUES ($id, $product, $code, $expiry, $supplier, $po, 'available', $at, $hlc)
+            """, "$id", "$product", "$code", "$expiry", "$supplier", "$po", "$at", "$hlc");
+        FindOrderSupplier = Prepare(connection, "SELECT supplier_id FROM purchase_orders WHERE id = $id", "$id");
         // Transfers between sites and their outbox rows: prepared with the rest, used only by those commands.
         FindTransfer = Prepare(connection, """
             SELECT product_id, from_location_id, to_location_id, from_site, to_site, quantity_shipped, status, ship_movement_id,
@@ -79,6 +88,9 @@ internal sealed class LedgerStatements : IDisposable
     public SqliteCommand InsertMovement { get; }
     public SqliteCommand MovementExists { get; }
     public SqliteCommand FindHeldLots { get; }
+    public SqliteCommand FindLot { get; }
+    public SqliteCommand InsertLot { get; }
+    public SqliteCommand FindOrderSupplier { get; }
     public SqliteCommand FindTransfer { get; }
     public SqliteCommand InsertTransfer { get; }
     public SqliteCommand ReceiveTransfer { get; }
@@ -87,7 +99,7 @@ internal sealed class LedgerStatements : IDisposable
     private IEnumerable<SqliteCommand> All =>
     [
         FindIdempotency, InsertIdempotency, FindProduct, FindLocation, FindSlots, UpsertLevel, InsertMovement, MovementExists,
-        FindHeldLots, FindTransfer, InsertTransfer, ReceiveTransfer, InsertOutbox,
+        FindHeldLots, FindLot, InsertLot, FindOrderSupplier, FindTransfer, InsertTransfer, ReceiveTransfer, InsertOutbox,
     ];
 
     public void Enlist(SqliteTransaction? transaction)

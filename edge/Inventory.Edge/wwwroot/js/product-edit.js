@@ -22,6 +22,11 @@
       reorderQuantity: number('reorderQuantity'),
       maxLevel: number('maxLevel'),
       description: form.elements.description.value.trim() || null,
+      // Lot settings: an empty shelf life is sent as 0, which clears it (absent would keep the old value).
+      lotTracked: form.elements.lotTracked.checked,
+      shelfLifeDays: number('shelfLifeDays') ?? 0,
+      expiryAlertDays: number('expiryAlertDays'),
+      sellExpired: form.elements.sellExpired.checked,
     });
     try {
       const saved = await api(id ? `/api/products/${id}` : '/api/products', { method: id ? 'PUT' : 'POST', json: body });

@@ -28,7 +28,11 @@
       + fact('Selling price', p.sellingPrice == null ? '—' : money.format(p.sellingPrice))
       + (costs ? fact('Cost price', p.costPrice == null ? '—' : money.format(p.costPrice), 'cost') : '')
       + fact('Reorder point', p.reorderPoint == null ? '—' : p.reorderPoint)
-      + fact('Active', p.isActive ? 'yes' : 'no');
+      + fact('Active', p.isActive ? 'yes' : 'no')
+      + fact('Lot tracked', p.lotTracked ? 'yes' : 'no')
+      + fact('Shelf life', p.shelfLifeDays == null ? '—' : p.shelfLifeDays + ' days')
+      + fact('Expiry alert', p.expiryAlertDays + ' days before')
+      + fact('Expired stock sold', p.sellExpired ? 'yes' : 'no');
   }
 
   async function loadLevels() {

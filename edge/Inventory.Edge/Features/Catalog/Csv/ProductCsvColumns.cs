@@ -22,11 +22,16 @@ public static class ProductCsvColumns
     public const string Barcodes = "barcodes";
     public const string CaseBarcodes = "case_barcodes";
     public const string Attributes = "attributes";
+    public const string LotTracked = "lot_tracked";
+    public const string ShelfLifeDays = "shelf_life_days";
+    public const string ExpiryAlertDays = "expiry_alert_days";
+    public const string SellExpired = "sell_expired";
 
     public static readonly IReadOnlyList<string> All =
     [
         Sku, Name, Description, Category, ParentSku, CostPrice, SellingPrice, ReorderPoint, ReorderQuantity,
         MaxLevel, Unit, Weight, ImageUrl, IsActive, Barcodes, CaseBarcodes, Attributes,
+        LotTracked, ShelfLifeDays, ExpiryAlertDays, SellExpired,
     ];
 
     /// <summary>The API's field names (in <see cref="ProductRules"/> messages) as CSV columns.</summary>
@@ -37,6 +42,8 @@ public static class ProductCsvColumns
         ["sellingPrice"] = SellingPrice, ["reorderPoint"] = ReorderPoint, ["reorderQuantity"] = ReorderQuantity,
         ["maxLevel"] = MaxLevel, ["unit"] = Unit, ["weight"] = Weight, ["imageUrl"] = ImageUrl,
         ["isActive"] = IsActive, ["barcodes"] = Barcodes, ["caseBarcodes"] = CaseBarcodes, ["attributes"] = Attributes,
+        ["lotTracked"] = LotTracked, ["shelfLifeDays"] = ShelfLifeDays, ["expiryAlertDays"] = ExpiryAlertDays,
+        ["sellExpired"] = SellExpired,
     };
 
     public static string OfApiField(string field) => FromApiField.GetValueOrDefault(field, field);

@@ -72,6 +72,10 @@ public static class ProductCsvExport
         ProductCsvColumns.CaseBarcodes => string.Join('|', p.Barcodes.Where(b => b.Kind == BarcodeKinds.Case)
             .OrderBy(b => b.Code, StringComparer.Ordinal).Select(b => $"{b.Code}:{b.PackQuantity.ToString(CultureInfo.InvariantCulture)}")),
         ProductCsvColumns.Attributes => p.Attributes,
+        ProductCsvColumns.LotTracked => p.LotTracked ? "true" : "false",
+        ProductCsvColumns.ShelfLifeDays => Number(p.ShelfLifeDays),
+        ProductCsvColumns.ExpiryAlertDays => Number(p.ExpiryAlertDays),
+        ProductCsvColumns.SellExpired => p.SellExpired ? "true" : "false",
         _ => null,
     };
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Inventory.Domain.Catalog;
+using Inventory.Domain.Lots;
 using Inventory.Edge.Infrastructure.Data.Entities;
 
 namespace Inventory.Edge.Features.Catalog.Csv;
@@ -80,10 +81,21 @@ public sealed class ProductCsvRow
             Unit: Trimmed(ProductCsvColumns.Unit),
             Weight: ParseDecimal(Trimmed(ProductCsvColumns.Weight), ProductCsvColumns.Weight, Error),
             ImageUrl: Trimmed(ProductCsvColumns.ImageUrl),
-            IsActive: ParseFlag(Trimmed(ProductCsvColumns.IsActive), Error),
+            IsActive: ParseFlag(Trimmed(ProductCsvColumns.IsActive), ProductCsvColumns.IsActive, Error),
             Barcodes: header.Has(ProductCsvColumns.Barcodes) ? SplitList(Text(ProductCsvColumns.Barcodes)) : null,
             CaseBarcodes: header.Has(ProductCsvColumns.CaseBarcodes) ? ParseCases(Text(ProductCsvColumns.CaseBarcodes), Error) : null,
-            Version: null);
+            Version: null,
+            // Like every column: absent keeps the product's value, an empty cell clears it (not tracked, no shelf life,
+            // the default alert window, expired stock not sold), so an exported file imports back unchanged.
+            LotTracked: Lot(ProductCsvColumns.LotTracked, c => ParseFlag(Trimmed(c), c, Error), false),
+            ShelfLifeDays: Lot(ProductCsvColumns.ShelfLifeDays, c => ParseInt(Trimmed(c), c, Error), 0),
+            ExpiryAlertDays: Lot(ProductCsvColumns.ExpiryAlertDays, c => ParseInt(Trimmed(c), c, Error), ProductLotSettings.DefaultExpiryAlertDays),
+            SellExpired: Lot(ProductCsvColumns.SellExpired, c => ParseFlag(Trimmed(c), c, Error), false));
+
+        T? Lot<T>(string column, Func<string, T?> parse, T cleared)
+            where T : struct =>
+            !header.Has(column) ? null : Trimmed(column) is null ? cleared : parse(column);
+
         return new ProductCsvRow(line, request, Trimmed(ProductCsvColumns.ParentSku), errors);
     }
 
@@ -155,7 +167,7 @@ public sealed class ProductCsvRow
         return null;
     }
 
-    private static bool? ParseFlag(string? text, Action<string, string> error)
+    private static bool? ParseFlag(string? text, string column, Action<string, string> error)
     {
         switch (text?.ToLowerInvariant())
         {
@@ -166,7 +178,7 @@ public sealed class ProductCsvRow
             case "false" or "0" or "no":
                 return false;
             default:
-                error(ProductCsvColumns.IsActive, $"'{text}' is not one of true, false, 1, 0, yes, no.");
+                error(column, $"'{text}' is not one of true, false, 1, 0, yes, no.");
                 return null;
         }
     }
