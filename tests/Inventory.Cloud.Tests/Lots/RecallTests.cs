@@ -83,7 +83,9 @@ public sealed class RecallTests(CloudHost cloud, BrowserFixture browser) : IClas
         Assert.Contains("Lot trace R-1", text, StringComparison.Ordinal);
         Assert.Contains(lot.Sku, text, StringComparison.Ordinal);
         Assert.Contains("expiry 2099-03-31", text, StringComparison.Ordinal);
-        Assert.Contains($"On hand per site: {lot.First} 5 · {lot.Second} 3", text, StringComparison.Ordinal);
+        var perSite = text[text.IndexOf("On hand per site: ", StringComparison.Ordinal)..].Split('\n')[0];
+        Assert.Contains($"{lot.First} 5", perSite, StringComparison.Ordinal);
+        Assert.Contains($"{lot.Second} 3", perSite, StringComparison.Ordinal);
         Assert.Contains("Unit cost", text, StringComparison.Ordinal);
         Assert.Contains("1.25", text, StringComparison.Ordinal);
         var viewerText = await PdfTextAsync(viewerPdf);

@@ -27,7 +27,7 @@ public sealed class RecallApiTests(EdgeHost edge) : IClassFixture<EdgeHost>
         const string lot = "PDF-LOT-7";
         await manager.ReceiveAsync(product, location, 10, new { lot, expiry = Day(90), bin = "P-1", unitCost = 2.5m });
         await manager.PostOkAsync("/api/inventory/ship", new { productId = product, locationId = location, quantity = 3, lot, referenceType = "web", referenceId = "W-9" });
-        await manager.PostOkAsync("/api/lots/hold", new { productId = product, lot, reason = "supplier recall R-77" });
+        await manager.PostOkAsync("/api/lots/hold", new { productId = product, lot, reason = "supplier recall R-77" }, HttpStatusCode.OK);
 
         var managerPdf = await manager.GetByteArrayAsync($"/api/lots/trace?productId={product}&lot={lot}&format=pdf");
         var viewerPdf = await viewer.GetByteArrayAsync($"/api/lots/trace?productId={product}&lot={lot}&format=pdf");
@@ -77,8 +77,7 @@ public sealed class RecallApiTests(EdgeHost edge) : IClassFixture<EdgeHost>
         {
             var next = await viewer.GetFromJsonAsync<JsonElement>($"/api/lots/next?productId={product}&locationId={location}");
             seen.Add((next.GetProperty("lot").GetString(), next.GetProperty("bin").GetString(),
-                next.GetProperty("expiry").ValueKind == JsonValueKind.Null ? null : next.GetProperty("expiry").GetString(),
-                next.GetProperty("available").GetInt64()));
+                next.TryGetProperty("expiry", out var expiry) ? expiry.GetString() : null, next.GetProperty("available").GetInt64()));
             var shipped = await manager.PostOkAsync("/api/inventory/ship", new { productId = product, locationId = location, quantity = 1 });
             Assert.Equal(seen[^1].Lot, shipped.GetProperty("movements")[0].GetProperty("lot").GetString());
         }
@@ -96,7 +95,7 @@ public sealed class RecallApiTests(EdgeHost edge) : IClassFixture<EdgeHost>
         await manager.ReceiveAsync(product, location, 2, new { lot = "OLD", expiry = Day(-1), bin = "BIN-O" });
         await manager.ReceiveAsync(product, location, 2, new { lot = "B", expiry = Day(29), bin = "BIN-B" });
         await manager.ReceiveAsync(product, location, 2, new { lot = "A", expiry = Day(30), bin = "BIN-A" });
-        await manager.PostOkAsync("/api/lots/hold", new { productId = product, lot = "B", reason = "recall" });
+        await manager.PostOkAsync("/api/lots/hold", new { productId = product, lot = "B", reason = "recall" }, HttpStatusCode.OK);
 
         var next = await manager.GetFromJsonAsync<JsonElement>($"/api/lots/next?productId={product}&locationId={location}");
         using var missing = await manager.GetAsync($"/api/lots/next?productId={product}");
