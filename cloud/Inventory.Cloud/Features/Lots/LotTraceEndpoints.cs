@@ -4,8 +4,10 @@ using System.Text;
 using Inventory.Cloud.Infrastructure.Data;
 using Inventory.Domain.Accounts;
 using Inventory.Domain.Ledger;
+using Inventory.Domain.Lots;
 using Inventory.Web.Auth;
 using Inventory.Web.Http;
+using Inventory.Web.Pdf;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,8 +51,8 @@ public static class LotTraceEndpoints
     public static void MapLotTraceApi(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/lots/trace", HandleAsync).RequirePermission(Permission.ViewInventory).WithTags("Lots")
             .WithName("TraceLot").ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesFiles("text/csv")
-            .WithSummary("A lot's receipts (PO, supplier), shipments, transfers, stock on hand and scrap across every site; format=csv for one table.");
+            .ProducesFiles("text/csv", "application/pdf")
+            .WithSummary("A lot's receipts (PO, supplier), shipments, transfers, stock on hand and scrap across every site; format=csv for one table, pdf for a recall file.");
 
     private static async Task<Results<Ok<LotTrace>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid? productId, string? lot, string? format, CloudDbContext db, ClaimsPrincipal user, TimeProvider time, CancellationToken ct)
@@ -58,7 +60,7 @@ public static class LotTraceEndpoints
         var v = new Validation()
             .Require(productId is not null && productId != Guid.Empty, "productId", "'productId' is required.")
             .Require(!string.IsNullOrWhiteSpace(lot), "lot", "'lot' is required.")
-            .Require(format is null or "json" or "csv", "format", "'format' is json or csv.");
+            .Require(format is null or "json" or "csv" or "pdf", "format", "'format' is json, csv or pdf.");
         if (!v.IsValid)
         {
             return v.ToProblem();
@@ -72,9 +74,22 @@ public static class LotTraceEndpoints
             return Problems.NotFound($"Lot {code} of this product has no movement and no row at any site.");
         }
 
-        return format == "csv"
-            ? TypedResults.File(Csv(trace), "text/csv; charset=utf-8", $"lot-trace-{code}.csv")
-            : TypedResults.Ok(trace);
+        return format switch
+        {
+            "csv" => TypedResults.File(Csv(trace), "text/csv; charset=utf-8", $"lot-trace-{code}.csv"),
+            "pdf" => TypedResults.File(await PdfAsync(db, trace, user.Can(Permission.ViewCostPrices), time, ct), "application/pdf", $"lot-trace-{code}.pdf"),
+            _ => TypedResults.Ok(trace),
+        };
+    }
+
+    private static async Task<byte[]> PdfAsync(CloudDbContext db, LotTrace trace, bool costs, TimeProvider time, CancellationToken ct)
+    {
+        var product = await db.Products.AsNoTracking().Where(p => p.Id == trace.ProductId).Select(p => new { p.Sku, p.Name }).FirstOrDefaultAsync(ct);
+        var holdReason = await db.Lots.AsNoTracking().Where(l => l.ProductId == trace.ProductId && l.Code == trace.Lot && l.Status == LotStatus.Hold)
+            .Select(l => l.HoldReason).FirstOrDefaultAsync(ct);
+        // The cloud has no report settings of its own: its image installs DejaVu where Debian puts it, as the box's does.
+        DejaVuFontResolver.EnsureInstalled(DejaVuFontResolver.DefaultDirectory);
+        return LotTracePdf.Render(trace, product?.Sku ?? "?", product?.Name ?? "", holdReason, costs, time.GetUtcNow());
     }
 
     internal static async Task<LotTrace?> ReadAsync(CloudDbContext db, Guid product, string code, bool costs, DateOnly today, CancellationToken ct)

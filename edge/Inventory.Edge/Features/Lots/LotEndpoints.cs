@@ -21,6 +21,9 @@ public static class LotEndpoints
         lots.MapPost("/release", LotHolds.Release).RequirePermission(Permission.HoldLots)
             .WithName("ReleaseLot").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Release a held lot.");
+        lots.MapGet("/next", LotNext.Handle).RequirePermission(Permission.ViewInventory)
+            .WithName("NextLot").ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("The lot and bin a pick of this product at this location takes now (first expiry, never held or expired); 404 when none.");
         lots.MapLotTrace();
 
         app.MapGroup("/api/reports").WithTags("Reports")

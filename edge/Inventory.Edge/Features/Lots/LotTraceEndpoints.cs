@@ -3,12 +3,16 @@ using System.Security.Claims;
 using System.Text;
 using Inventory.Domain.Accounts;
 using Inventory.Domain.Ledger;
+using Inventory.Domain.Lots;
 using Inventory.Edge.Features.Catalog.Csv;
+using Inventory.Edge.Features.Reports;
 using Inventory.Edge.Infrastructure.Data;
 using Inventory.Web.Auth;
 using Inventory.Web.Http;
+using Inventory.Web.Pdf;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Inventory.Edge.Features.Lots;
 
@@ -24,16 +28,17 @@ internal static class LotTraceEndpoints
     public static void MapLotTrace(this RouteGroupBuilder lots) =>
         lots.MapGet("/trace", Handle).RequirePermission(Permission.ViewInventory)
             .WithName("TraceLot").ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesFiles("text/csv")
-            .WithSummary("A lot's receipts (PO, supplier), shipments, transfers, stock on hand and scrap at this box; format=csv for one table.");
+            .ProducesFiles("text/csv", "application/pdf")
+            .WithSummary("A lot's receipts (PO, supplier), shipments, transfers, stock on hand and scrap at this box; format=csv for one table, pdf for a recall file.");
 
     private static async Task<Results<Ok<LotTrace>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid? productId, string? lot, string? format, EdgeDbContext db, ClaimsPrincipal user, TimeProvider time, CancellationToken ct)
+        Guid? productId, string? lot, string? format, EdgeDbContext db, ClaimsPrincipal user, TimeProvider time,
+        IOptions<EdgeOptions> edge, IOptions<ReportsOptions> reports, CancellationToken ct)
     {
         var v = new Validation()
             .Require(productId is not null && productId != Guid.Empty, "productId", "'productId' is required.")
             .Require(!string.IsNullOrWhiteSpace(lot), "lot", "'lot' is required.")
-            .Require(format is null or "json" or "csv", "format", "'format' is json or csv.");
+            .Require(format is null or "json" or "csv" or "pdf", "format", "'format' is json, csv or pdf.");
         if (!v.IsValid)
         {
             return v.ToProblem();
@@ -46,9 +51,25 @@ internal static class LotTraceEndpoints
             return Problems.NotFound($"Lot {code} of this product has no movement and no row at this box.");
         }
 
-        return format == "csv"
-            ? TypedResults.File(Csv(trace), "text/csv; charset=utf-8", $"lot-trace-{code}.csv")
-            : TypedResults.Ok(trace);
+        return format switch
+        {
+            "csv" => TypedResults.File(Csv(trace), "text/csv; charset=utf-8", $"lot-trace-{code}.csv"),
+            "pdf" => TypedResults.File(await PdfAsync(db, trace, user.Can(Permission.ViewCostPrices), edge.Value.Site, reports.Value, time, ct),
+                "application/pdf", $"lot-trace-{code}.pdf"),
+            _ => TypedResults.Ok(trace),
+        };
+    }
+
+    private static async Task<byte[]> PdfAsync(
+        EdgeDbContext db, LotTrace trace, bool costs, SiteOptions site, ReportsOptions reports, TimeProvider time, CancellationToken ct)
+    {
+        var product = await db.Products.AsNoTracking().Where(p => p.Id == trace.ProductId).Select(p => new { p.Sku, p.Name }).FirstOrDefaultAsync(ct);
+        var holdReason = await db.Lots.AsNoTracking().Where(l => l.ProductId == trace.ProductId && l.Code == trace.Lot && l.Status == LotStatus.Hold)
+            .Select(l => l.HoldReason).FirstOrDefaultAsync(ct);
+        var made = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        DejaVuFontResolver.EnsureInstalled(reports.FontDirectory);
+        return LotTracePdf.Render(trace, new LotTraceHeading(product?.Sku ?? "?", product?.Name ?? "", holdReason), costs,
+            $"Site {site.Code} · {site.Name} · made {made} UTC · this box's own ledger");
     }
 
     internal static async Task<LotTrace?> ReadAsync(EdgeDbContext db, Guid product, string code, bool costs, DateOnly today, CancellationToken ct)

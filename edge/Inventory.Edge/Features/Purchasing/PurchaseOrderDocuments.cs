@@ -1,5 +1,6 @@
 using Inventory.Edge.Features.Reports;
 using Inventory.Edge.Infrastructure.Data;
+using Inventory.Web.Pdf;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Inventory.Edge.Features.Reports;
+using Inventory.Web.Pdf;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Inventory.Edge.Infrastructure.Data;
 using Inventory.Web.Http;
+using Inventory.Web.Pdf;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +21,7 @@ public sealed class ReportsOptions
 
     /// <summary>Where DejaVuSans.ttf and DejaVuSans-Bold.ttf are (Debian: fonts-dejavu-core).</summary>
     [Required]
-    public string FontDirectory { get; set; } = "/usr/share/fonts/truetype/dejavu";
+    public string FontDirectory { get; set; } = DejaVuFontResolver.DefaultDirectory;
 }
 
 /// <summary>

@@ -42,6 +42,7 @@
   async function load() {
     if (!productId || !lot) { fail('Open a trace from a lot on the Lots page (a product and a lot are needed).'); return; }
     document.getElementById('trace-back').href = '/lots?productId=' + encodeURIComponent(productId);
+    document.getElementById('trace-recall').href = '/lots/recall?' + new URLSearchParams({ productId, lot });
     subject.textContent = 'lot ' + lot;
     api('/api/products/' + encodeURIComponent(productId)).then(p => { subject.textContent = `${p.sku} lot ${lot}`; }).catch(() => { });
     try {

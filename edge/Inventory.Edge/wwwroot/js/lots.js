@@ -38,7 +38,8 @@
     rows.innerHTML = page.items.map((l, i) => `<tr data-lot-row="${esc(l.lot)}"><td>${esc(l.lot)}</td>
       <td>${expiryHtml(l.expiry, l.status)}</td><td class="num">${esc(l.quantity)}</td><td>${statusHtml(l.status)}</td>
       <td>${esc(l.holdReason || '')}</td>
-      <td><a href="/lots/trace?productId=${encodeURIComponent(productId)}&amp;lot=${encodeURIComponent(l.lot)}">Trace</a></td>${action(l, i)}</tr>`).join('');
+      <td><a href="/lots/trace?productId=${encodeURIComponent(productId)}&amp;lot=${encodeURIComponent(l.lot)}">Trace</a>
+        · <a href="/lots/recall?productId=${encodeURIComponent(productId)}&amp;lot=${encodeURIComponent(l.lot)}">Recall</a></td>${action(l, i)}</tr>`).join('');
     empty.hidden = page.items.length > 0;
   }
 

@@ -52,9 +52,56 @@
   }
   modes.forEach(m => m.addEventListener('change', () => { modeChanged(); barcode.focus(); }));
   modeChanged();
-  locationSelect.addEventListener('change', () => save('location', locationSelect.value));
+  locationSelect.addEventListener('change', () => { save('location', locationSelect.value); showNextLot(); });
   toLocationSelect.addEventListener('change', () => save('toLocation', toLocationSelect.value));
   bin.addEventListener('change', () => save('bin', bin.value.trim()));
+
+  // ---- pick mode: the lot to take, shown before the pick (GET /api/lots/next, the writer's FEFO rules, read-only).
+  // The product is known once a code typed into the field resolves (a lookup, debounced) or after a pick of it.
+  const pickNext = document.getElementById('pick-next');
+  let nextProductId = null;
+  let nextAsked = 0;
+  async function showNextLot(productId) {
+    if (productId !== undefined) nextProductId = productId;
+    const option = locationSelect.selectedOptions[0];
+    if (mode() !== 'pick' || !nextProductId || !option || !option.dataset.id) { pickNext.hidden = true; return; }
+    const asked = ++nextAsked;
+    try {
+      const res = await fetch('/api/lots/next?' + new URLSearchParams({ productId: nextProductId, locationId: option.dataset.id }),
+        { credentials: 'same-origin', headers: { 'Accept': 'application/json' } });
+      if (asked !== nextAsked) return; // a newer question is on its way
+      if (res.status === 404) {
+        pickNext.textContent = 'Nothing to take here: none on hand, or only held or expired lots.';
+      } else if (res.ok) {
+        const n = await res.json();
+        const from = n.bin ? `bin ${n.bin}` : `${option.value}, no bin`;
+        pickNext.textContent = n.lot
+          ? `Take lot ${n.lot} from ${from}${n.expiry ? ` (expires ${n.expiry})` : ''}`
+          : `Take from ${from} (no lot)`;
+      } else {
+        pickNext.hidden = true;
+        return;
+      }
+      pickNext.hidden = false;
+    } catch (e) {
+      if (asked === nextAsked) pickNext.hidden = true; // offline: the pick's own answer names the lot when it is sent
+    }
+  }
+  modes.forEach(m => m.addEventListener('change', () => showNextLot()));
+  let typedTimer = null;
+  barcode.addEventListener('input', () => {
+    clearTimeout(typedTimer);
+    const code = barcode.value.trim();
+    if (mode() !== 'pick' || code.length < 3) return;
+    typedTimer = setTimeout(async () => {
+      try {
+        const res = await send({ id: null, code, action: 'lookup', location: locationSelect.value, bin: null, qty: null, at: new Date().toISOString() });
+        const answer = await res.json();
+        if (barcode.value.trim() !== code) return; // typed on meanwhile
+        if (answer.ok && answer.product) await showNextLot(answer.product.id);
+      } catch (e) { /* the preview is a convenience */ }
+    }, 400);
+  });
 
   // ---- IndexedDB: the queue of scans not yet answered by the box
   const dbReady = new Promise((resolve, reject) => {
@@ -180,6 +227,8 @@
           await deletePending(scan.id);
           if (res.ok && answer) {
             record(scan, answer.ok ? 'sent' : 'failed', answer.message);
+            // After a pick, what the next pick of the same product takes.
+            if (scan.action === 'pick' && answer.product) showNextLot(answer.product.id);
             if (scan.id === lastScanId) {
               show(answer.ok ? 'ok' : 'err', answer.message, levelText(answer));
               beep(answer.ok);
@@ -218,6 +267,7 @@
   form.addEventListener('submit', async event => {
     event.preventDefault();
     const code = barcode.value.trim();
+    clearTimeout(typedTimer);
     barcode.value = '';
     barcode.focus();
     if (!code) return;

@@ -27,7 +27,8 @@
     const page = await api('/api/lots?productId=' + encodeURIComponent(productId));
     rows.innerHTML = page.items.map(l => `<tr data-lot-row="${esc(l.lot)}"><td>${esc(l.lot)}</td><td>${esc(l.expiry || '')}</td>
       <td><span class="status-${esc(l.status)}">${esc(l.status)}</span></td><td>${esc(l.holdReason || '')}</td>
-      <td class="num">${esc(l.quantity)}</td><td>${l.sites.map(s => `${esc(s.siteCode)}: ${esc(s.quantity)}`).join(', ')}</td>${action(l)}</tr>`).join('');
+      <td class="num">${esc(l.quantity)}</td><td>${l.sites.map(s => `${esc(s.siteCode)}: ${esc(s.quantity)}`).join(', ')}</td>
+      <td><a href="/lots/recall?productId=${encodeURIComponent(productId)}&amp;lot=${encodeURIComponent(l.lot)}">Recall</a></td>${action(l)}</tr>`).join('');
     empty.hidden = page.items.length > 0;
   }
 

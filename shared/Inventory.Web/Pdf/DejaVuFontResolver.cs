@@ -1,14 +1,18 @@
 using PdfSharp.Fonts;
 
-namespace Inventory.Edge.Features.Reports;
+namespace Inventory.Web.Pdf;
 
 /// <summary>
 /// PDFsharp 6 finds no system fonts on Linux by itself: it asks this resolver, which serves DejaVu Sans
 /// (Debian's fonts-dejavu-core: wide Unicode coverage, so product names with accents or Cyrillic print).
+/// Shared so the edge and the cloud install the same resolver (PDFsharp allows one per process).
 /// </summary>
-internal sealed class DejaVuFontResolver(string directory) : IFontResolver
+public sealed class DejaVuFontResolver(string directory) : IFontResolver
 {
     public const string Family = "DejaVu Sans";
+
+    /// <summary>Where Debian's fonts-dejavu-core puts them; a host with a setting for it passes its own.</summary>
+    public const string DefaultDirectory = "/usr/share/fonts/truetype/dejavu";
     private const string Regular = "DejaVuSans";
     private const string Bold = "DejaVuSans-Bold";
 
@@ -26,8 +30,8 @@ internal sealed class DejaVuFontResolver(string directory) : IFontResolver
         }
     }
 
-    public FontResolverInfo? ResolveTypeface(string familyName, bool isBold, bool isItalic) =>
-        new(isBold ? Bold : Regular);
+    public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
+        new(bold ? Bold : Regular);
 
     public byte[]? GetFont(string faceName)
     {
