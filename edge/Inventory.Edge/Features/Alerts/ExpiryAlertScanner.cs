@@ -96,7 +96,7 @@ public sealed partial class ExpiryAlertScanner(
         await using var command = connection.CreateCommand();
         // ISO dates compare as text; the window's end is per product, so it is computed here with SQLite's date().
         command.CommandText = """
-            SELECT s.product_id, s.location_id, s.lot, coalesce(lt.expiry, min(s.expiry)) AS expiry, sum(s.quantity),
+            SELECT s.product_id, s.location_id, s.lot, coalesce(lt.expiry, min(s.expiry)) AS due_expiry, sum(s.quantity),
                    p.sku, coalesce(l.code, '')
             FROM stock_levels s
             JOIN products p ON p.id = s.product_id
@@ -104,7 +104,7 @@ public sealed partial class ExpiryAlertScanner(
             LEFT JOIN locations l ON l.id = s.location_id
             WHERE s.lot <> '' AND s.quantity > 0
             GROUP BY s.product_id, s.location_id, s.lot
-            HAVING expiry IS NOT NULL AND expiry <= date($today, '+' || p.expiry_alert_days || ' days')
+            HAVING due_expiry IS NOT NULL AND due_expiry <= date($today, '+' || p.expiry_alert_days || ' days')
             """;
         command.Parameters.AddWithValue("$today", Iso(today));
         var due = new List<Candidate>();
