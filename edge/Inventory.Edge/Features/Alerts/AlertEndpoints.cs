@@ -75,7 +75,9 @@ public static class AlertEndpoints
             .WithSummary("Sets this location's alert recipients (comma-separated; empty clears).");
     }
 
-    private static async Task<Results<Ok<Page<AlertView>>, Ok<Page<ExpiryAlertView>>, ValidationProblem>> List(
+    // Two 200 shapes: OpenAPI keeps the last one listed, so the reorder view (the default) is last and the expiry view
+    // is documented by GET /api/alerts/expiry. Likewise for Acknowledge.
+    private static async Task<Results<Ok<Page<ExpiryAlertView>>, Ok<Page<AlertView>>, ValidationProblem>> List(
         string? type, string? status, string? kind, Guid? locationId, int? limit, string? next, EdgeDatabase database, TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -126,7 +128,7 @@ public static class AlertEndpoints
             items.Take(take).ToList(), items.Count > take ? (offset + take).ToString(CultureInfo.InvariantCulture) : null));
     }
 
-    private static async Task<Results<Ok<AlertView>, Ok<ExpiryAlertView>, ProblemHttpResult>> Acknowledge(
+    private static async Task<Results<Ok<ExpiryAlertView>, Ok<AlertView>, ProblemHttpResult>> Acknowledge(
         Guid id, ClaimsPrincipal user, EdgeDatabase database, TimeProvider time, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
