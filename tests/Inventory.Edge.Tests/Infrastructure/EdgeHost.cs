@@ -37,6 +37,9 @@ public sealed class EdgeHost : IAsyncLifetime
 
     public Dictionary<string, string> Settings { get; } = [];
 
+    /// <summary>Changes to the host before it is built (e.g. a fake TimeProvider for scheduled work).</summary>
+    public Action<WebApplicationBuilder>? Configure { get; init; }
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(DataDir);
@@ -55,7 +58,7 @@ public sealed class EdgeHost : IAsyncLifetime
         }
 
         args.AddRange(Settings.Select(kv => $"--{kv.Key}={kv.Value}"));
-        _app = EdgeApp.Build([.. args]);
+        _app = EdgeApp.Build([.. args], Configure);
         await _app.StartAsync();
         _started = true;
         var addresses = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();

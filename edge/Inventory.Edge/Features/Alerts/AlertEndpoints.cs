@@ -48,6 +48,8 @@ public static class AlertEndpoints
         // The movement writer calls it inside its transaction, knowing only the ledger's observer interface.
         services.AddSingleton<ILedgerTransactionObserver>(sp => sp.GetRequiredService<ReorderAlerts>());
         services.AddHostedService<AlertMailSender>();
+        services.AddSingleton<ExpiryAlertScanner>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExpiryAlertScanner>());
         return services;
     }
 
@@ -56,11 +58,14 @@ public static class AlertEndpoints
         var alerts = app.MapGroup("/api/alerts").WithTags("Alerts");
         alerts.MapGet("/", List).RequirePermission(Permission.ViewInventory)
             .WithName("ListAlerts")
-            .WithSummary("Reorder alerts, newest first: status=open|closed; paged with limit/next.");
+            .WithSummary("Alerts, newest first: type=reorder (default) or expiry (items as in GET /api/alerts/expiry); status=open|closed; paged with limit/next.");
+        alerts.MapGet("/expiry", ExpiryAlertQueries.List).RequirePermission(Permission.ViewInventory)
+            .WithName("ListExpiryAlerts")
+            .WithSummary("Expiry alerts (the same as GET /api/alerts?type=expiry), newest first: status=open|closed, kind=window|expired; paged with limit/next.");
         alerts.MapPost("/{id:guid}/acknowledge", Acknowledge).RequirePermission(Permission.AcknowledgeAlerts)
             .WithName("AcknowledgeAlert")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("Marks an alert as seen (the first acknowledgement is kept); it still closes only when stock recovers.");
+            .WithSummary("Marks a reorder or expiry alert as seen (the first acknowledgement is kept); it still closes only when stock recovers (reorder) or the lot has none left at the location (expiry).");
         alerts.MapGet("/recipients/{locationId:guid}", GetRecipients).RequirePermission(Permission.ManageLocations)
             .WithName("GetAlertRecipients")
             .WithSummary("Who gets low-stock mail for this location, besides Inventory:Alerts:Recipients.");
@@ -70,10 +75,26 @@ public static class AlertEndpoints
             .WithSummary("Sets this location's alert recipients (comma-separated; empty clears).");
     }
 
-    private static async Task<Results<Ok<Page<AlertView>>, ValidationProblem>> List(
-        string? status, Guid? locationId, int? limit, string? next, EdgeDatabase database, CancellationToken cancellationToken)
+    // Two 200 shapes: OpenAPI keeps the last one listed, so the reorder view (the default) is last and the expiry view
+    // is documented by GET /api/alerts/expiry. Likewise for Acknowledge.
+    private static async Task<Results<Ok<Page<ExpiryAlertView>>, Ok<Page<AlertView>>, ValidationProblem>> List(
+        string? type, string? status, string? kind, Guid? locationId, int? limit, string? next, EdgeDatabase database, TimeProvider time,
+        CancellationToken cancellationToken)
     {
+        if (type == AlertChanged.ExpiryType)
+        {
+            var expiry = await ExpiryAlertQueries.List(status, kind, locationId, limit, next, database, time, cancellationToken);
+            return expiry.Result switch
+            {
+                Ok<Page<ExpiryAlertView>> ok => ok,
+                ValidationProblem problem => problem,
+                _ => throw new InvalidOperationException("Unexpected result from the expiry alert list."),
+            };
+        }
+
         var v = new Validation()
+            .Require(type is null or AlertChanged.Reorder, "type", "'type' is one of reorder, expiry.")
+            .Require(kind is null, "kind", "'kind' applies to type=expiry only.")
             .Require(status is null or "open" or "closed", "status", "'status' is one of open, closed.")
             .Paged(limit, next);
         if (!v.IsValid)
@@ -107,7 +128,7 @@ public static class AlertEndpoints
             items.Take(take).ToList(), items.Count > take ? (offset + take).ToString(CultureInfo.InvariantCulture) : null));
     }
 
-    private static async Task<Results<Ok<AlertView>, ProblemHttpResult>> Acknowledge(
+    private static async Task<Results<Ok<ExpiryAlertView>, Ok<AlertView>, ProblemHttpResult>> Acknowledge(
         Guid id, ClaimsPrincipal user, EdgeDatabase database, TimeProvider time, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -127,7 +148,14 @@ public static class AlertEndpoints
         find.CommandText = Select + " WHERE a.id = $id";
         find.Parameters.AddWithValue("$id", id.ToString("D"));
         var found = await ReadAsync(find, cancellationToken);
-        return found.Count == 1 ? TypedResults.Ok(found[0]) : Problems.NotFound($"No alert with id {id}.");
+        if (found.Count == 1)
+        {
+            return TypedResults.Ok(found[0]);
+        }
+
+        return await ExpiryAlertQueries.AcknowledgeAsync(connection, id, user, time, cancellationToken) is { } expiry
+            ? TypedResults.Ok(expiry)
+            : Problems.NotFound($"No alert with id {id}.");
     }
 
     private static async Task<Ok<RecipientsView>> GetRecipients(Guid locationId, EdgeDatabase database, CancellationToken cancellationToken)

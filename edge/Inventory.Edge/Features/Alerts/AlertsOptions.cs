@@ -36,7 +36,7 @@ public sealed class AlertsOptions
 {
     public const string Section = "Inventory:Alerts";
 
-    /// <summary>Comma-separated addresses told about every low-stock alert; per-location ones are added.</summary>
+    /// <summary>Comma-separated addresses told about every low-stock and expiry alert; per-location ones are added.</summary>
     public string? Recipients { get; set; }
 
     /// <summary>How often the mail sender looks for due mail when nothing wakes it.</summary>
@@ -49,6 +49,12 @@ public sealed class AlertsOptions
 
     [Range(typeof(TimeSpan), "00:00:00.050", "1.00:00:00")]
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// The time of day, in UTC, of the daily expiry scan (it also runs at start). UTC because every lot rule
+    /// counts days in UTC (a lot is expired once the UTC date is past its expiry), so the scan and the rule agree.
+    /// </summary>
+    public TimeOnly ExpiryScanAt { get; set; } = new(6, 0);
 }
 
 public static class MailAddresses
