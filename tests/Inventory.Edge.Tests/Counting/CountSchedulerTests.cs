@@ -7,6 +7,8 @@ using Inventory.Edge.Infrastructure.Data;
 using Inventory.Edge.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Inventory.Edge.Tests.Counting;
 
@@ -47,7 +49,7 @@ public sealed class CountSchedulerTests : IAsyncLifetime
 
         foreach (var (product, quantity) in new[] { (a, 90), (b, 9), (c, 1) })
         {
-            await admin.PostOkAsync("/api/inventory/ship", new { productId = product, locationId = location, quantity, bin = stock.First(s => s.Product == product).Bin }, System.Net.HttpStatusCode.OK);
+            await admin.PostOkAsync("/api/inventory/ship", new { productId = product, locationId = location, quantity, bin = stock.First(s => s.Product == product).Bin });
         }
 
         var plan = await (await admin.PutAsJsonAsync($"/api/count-plans/{location}", new { frequencyDays = new Dictionary<string, int> { ["A"] = 30, ["B"] = 90, ["C"] = 365 } })).ReadJsonAsync();
@@ -95,7 +97,7 @@ public sealed class CountSchedulerTests : IAsyncLifetime
         var stored = await admin.GetFromJsonAsync<JsonElement>($"/api/count-plans/{location}");
         Assert.Equal(last.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), stored.GetProperty("scheduledThrough").GetString());
 
-        void Record(IReadOnlyList<Infrastructure.Data.Entities.CycleCount> made, DateOnly day)
+        void Record(IReadOnlyList<Inventory.Edge.Infrastructure.Data.Entities.CycleCount> made, DateOnly day)
         {
             Assert.True(made.Count <= 1, $"{made.Count} counts made on {day} at one location; the plan makes one a day.");
             foreach (var count in made)
@@ -132,6 +134,90 @@ public sealed class CountSchedulerTests : IAsyncLifetime
             }
 
             await db.SaveChangesAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Service_RunsAtStart_ThenDailyAtScheduleAt_OnTheInjectedClock()
+    {
+        using var admin = await _edge.ClientAsync();
+        var location = await admin.CreateLocationAsync();
+        var product = await admin.CreateProductAsync();
+        await admin.ReceiveAsync(product, location, 5, new { bin = "S-01" });
+        // Every day of the week, every day due: each run of the service makes a count once the last is counted.
+        var plan = await (await admin.PutAsJsonAsync($"/api/count-plans/{location}", new
+        {
+            frequencyDays = new Dictionary<string, int> { ["A"] = 1, ["B"] = 1, ["C"] = 1 },
+            workingDays = new[] { "mon", "tue", "wed", "thu", "fri", "sat", "sun" },
+        })).ReadJsonAsync();
+        var start = DateOnly.Parse(plan.GetProperty("startedOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var clock = new ManualClock(new DateTimeOffset(start.ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero));
+        using var service = new CountSchedulerService(
+            _edge.Services.GetRequiredService<CountScheduler>(), Options.Create(new CountingOptions { ScheduleAt = TimeSpan.FromHours(5) }),
+            clock, NullLogger<CountSchedulerService>.Instance);
+
+        await service.StartAsync(CancellationToken.None);
+        await EventuallyAsync(() => ScheduledThroughAsync(location), start, clock);
+        await CompleteOpenCountsAsync(start);
+        Assert.Equal(1, await PlanCountsAsync(location));
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (clock.Waiting == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The service never waited for its next run.");
+            await Task.Delay(20);
+        }
+
+        clock.Advance(TimeSpan.FromHours(3)); // 04:00: not yet
+        Assert.Equal(start, await ScheduledThroughAsync(location));
+        clock.Advance(TimeSpan.FromHours(25)); // the next day, 05:00 passed
+        await EventuallyAsync(() => ScheduledThroughAsync(location), start.AddDays(1), clock);
+        Assert.Equal(2, await PlanCountsAsync(location));
+        await service.StopAsync(CancellationToken.None);
+    }
+
+    private async Task<DateOnly?> ScheduledThroughAsync(Guid location)
+    {
+        using var scope = _edge.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<EdgeDbContext>();
+        return await db.CountPlans.Where(p => p.LocationId == location).Select(p => p.ScheduledThrough).SingleAsync();
+    }
+
+    private async Task<int> PlanCountsAsync(Guid location)
+    {
+        using var scope = _edge.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<EdgeDbContext>();
+        return await db.CycleCounts.CountAsync(c => c.LocationId == location && c.Source == CountScheduler.Source);
+    }
+
+    private async Task CompleteOpenCountsAsync(DateOnly day)
+    {
+        using var scope = _edge.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<EdgeDbContext>();
+        var countedAt = new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+        foreach (var count in await db.CycleCounts.Include(x => x.Lines).Where(x => x.Status == CycleCountStatus.Open).ToListAsync())
+        {
+            foreach (var line in count.Lines)
+            {
+                await db.StockLevels.Where(l => l.LocationId == line.LocationId && l.ProductId == line.ProductId && l.Bin == line.Bin && l.Lot == line.Lot)
+                    .ExecuteUpdateAsync(s => s.SetProperty(l => l.LastCountedAt, countedAt));
+                line.Status = CountLineStatus.Posted;
+            }
+
+            count.Status = CycleCountStatus.Completed;
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Waits (20 s at most) until the plan is scheduled through the day; the service's own work, on its own thread.</summary>
+    private static async Task EventuallyAsync(Func<Task<DateOnly?>> probe, DateOnly day, ManualClock clock)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (await probe() != day)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for the plan to be scheduled through {day} (clock {clock.GetUtcNow():O}).");
+            await Task.Delay(50);
         }
     }
 }
