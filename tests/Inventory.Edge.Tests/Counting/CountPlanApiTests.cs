@@ -113,4 +113,28 @@ public sealed class CountPlanApiTests(EdgeHost edge) : IClassFixture<EdgeHost>
         Assert.Equal(HttpStatusCode.NotFound, deletedAgain.StatusCode);
         Assert.Empty(after.GetProperty("rules").EnumerateArray());
     }
+
+    [Fact]
+    public async Task PlansPage_ManagerEdits_ViewerReads()
+    {
+        using var admin = await edge.ClientAsync();
+        using var viewer = await edge.ClientForRoleAsync("viewer");
+        var code = "PP" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var location = await admin.CreateLocationAsync(code);
+        await admin.PutAsJsonAsync($"/api/count-plans/{location}", new { frequencyDays = new Dictionary<string, int> { ["A"] = 14 } });
+        await admin.PostOkAsync($"/api/count-plans/{location}/rules", new { name = "Cage bins", bins = new[] { "CAGE-1" }, frequencyDays = 7 });
+
+        var managerPage = await admin.GetStringAsync("/counts/plans");
+        var viewerPage = await viewer.GetStringAsync("/counts/plans");
+
+        Assert.Contains(code, managerPage, StringComparison.Ordinal);
+        Assert.Contains("class=\"plan-form\"", managerPage, StringComparison.Ordinal);
+        Assert.Contains("value=\"14\"", managerPage, StringComparison.Ordinal);
+        Assert.Contains("Cage bins", managerPage, StringComparison.Ordinal);
+        Assert.Contains(code, viewerPage, StringComparison.Ordinal);
+        Assert.Contains("A 14 · B 90 · C 365", viewerPage, StringComparison.Ordinal);
+        Assert.Contains("Cage bins", viewerPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("plan-form", viewerPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-remove-rule", viewerPage, StringComparison.Ordinal);
+    }
 }
