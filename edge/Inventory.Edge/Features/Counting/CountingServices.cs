@@ -1,3 +1,5 @@
+using Inventory.Edge.Features.Counting.Plans;
+
 namespace Inventory.Edge.Features.Counting;
 
 /// <summary>Cycle counting at the box: plans, counts, counting by scan, approval and accuracy (docs/features/counting.md).</summary>
@@ -7,11 +9,13 @@ public static class CountingServices
     {
         services.AddSingleton<AbcClasses>();
         services.AddScoped<CycleCountFactory>();
+        services.AddCountPlans();
         return services;
     }
 
     public static void MapCountingApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.MapCountPlanEndpoints();
     }
 }
