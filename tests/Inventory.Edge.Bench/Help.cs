@@ -120,6 +120,16 @@ internal static class Help
             --keep              keep the cloud's database
             --password PW       the cloud admin's password
 
+          counts      Cycle counting at the size of a location. Seeds P products x B bins of stock straight into
+                      SQLite, then times POST /api/cycle-counts over the whole location (goal <= 1 s for 20,000
+                      product-bins), its sheet as PDF (goal <= 5 s) and CSV, and C handhelds counting every line by
+                      POST /api/scan (action count, the count's id, bin, barcode, quantity) at full speed: scans/s and
+                      p50/p95/p99/max; then checks every line holds the scanned figure.
+            --products 2000     products (each in every bin)
+            --bins 10           bins (products x bins = the count's lines)
+            --clients 16        handhelds
+            --seed 42
+
           po-from-alerts  "Create from alerts": seeds products straight into SQLite, opens reorder alerts (reorder
                       point 10, max 40) on some, gives 9 in 10 of those a preferred supplier (min 10, multiple 6),
                       makes open POs over HTTP, then times GET /api/purchase-orders/from-alerts (the review) and

@@ -22,22 +22,22 @@ internal static class LotStockSeed
     {
         await using var connection = await edge.Services.GetRequiredService<EdgeDatabase>().OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        using var product = Command(connection, transaction, """
+        using var product = SqliteSeed.Command(connection, transaction, """
             INSERT INTO products (id, sku, name, description, category_id, parent_id, attributes, cost_price, selling_price,
                 reorder_point, reorder_quantity, max_level, unit, weight, image_url, is_active, version, created_at, updated_at, lot_tracked)
             VALUES ($id, $sku, $name, NULL, NULL, NULL, NULL, '1.00', NULL, NULL, NULL, NULL, 'each', NULL, NULL, 1, 1, $at, $at, 1)
             """, "$id", "$sku", "$name", "$at");
-        using var lot = Command(connection, transaction, """
+        using var lot = SqliteSeed.Command(connection, transaction, """
             INSERT INTO lots (id, product_id, code, expiry, best_before, manufactured_on, supplier_id, purchase_order_id, status,
                 hold_reason, held_at, held_by, updated_at, hlc)
             VALUES ($id, $product, $code, $expiry, NULL, NULL, NULL, NULL, 'available', NULL, NULL, NULL, $at, NULL)
             """, "$id", "$product", "$code", "$expiry", "$at");
-        using var movement = Command(connection, transaction, """
+        using var movement = SqliteSeed.Command(connection, transaction, """
             INSERT INTO stock_movements (id, type, product_id, location_id, bin, lot, expiry, quantity, reserved_delta,
                 unit_cost, reason, note, reference_type, reference_id, user_id, device_id, occurred_at, recorded_at)
             VALUES ($id, 'receive', $product, $location, $bin, $lot, $expiry, $quantity, 0, '1.00', NULL, NULL, NULL, NULL, NULL, NULL, $at, $at)
             """, "$id", "$product", "$location", "$bin", "$lot", "$expiry", "$quantity", "$at");
-        using var level = Command(connection, transaction, """
+        using var level = SqliteSeed.Command(connection, transaction, """
             INSERT INTO stock_levels (product_id, location_id, bin, lot, expiry, quantity, reserved, version, last_counted_at, updated_at)
             VALUES ($product, $location, $bin, $lot, $expiry, $quantity, 0, 1, NULL, $at)
             """, "$product", "$location", "$bin", "$lot", "$expiry", "$quantity", "$at");
@@ -51,7 +51,7 @@ internal static class LotStockSeed
             cancellationToken.ThrowIfCancellationRequested();
             var id = Guid.CreateVersion7().ToString("D");
             ids[p] = id;
-            Run(product, id, $"{skuPrefix}-{p + 1:D6}", $"Lot bench item {p + 1}", at);
+            SqliteSeed.Run(product, id, $"{skuPrefix}-{p + 1:D6}", $"Lot bench item {p + 1}", at);
 
             // Distinct expiries 60..60+N-1 days out, shuffled against the lot codes.
             var days = Enumerable.Range(60, lots).ToArray();
@@ -61,38 +61,13 @@ internal static class LotStockSeed
                 var code = $"L{i + 1:D3}";
                 var bin = $"B{i % Bins + 1:D2}";
                 var expiry = today.AddDays(days[i]).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                Run(lot, Guid.CreateVersion7().ToString("D"), id, code, expiry, at);
-                Run(movement, Guid.CreateVersion7().ToString("D"), id, location, bin, code, expiry, perLot, at);
-                Run(level, id, location, bin, code, expiry, perLot, at);
+                SqliteSeed.Run(lot, Guid.CreateVersion7().ToString("D"), id, code, expiry, at);
+                SqliteSeed.Run(movement, Guid.CreateVersion7().ToString("D"), id, location, bin, code, expiry, perLot, at);
+                SqliteSeed.Run(level, id, location, bin, code, expiry, perLot, at);
             }
         }
 
         await transaction.CommitAsync(cancellationToken);
         return ids;
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] names)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in names)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-
-        command.Prepare();
-        return command;
-    }
-
-    /// <summary>Binds the values in the order the parameters were declared and runs the statement.</summary>
-    private static void Run(SqliteCommand command, params object[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i];
-        }
-
-        command.ExecuteNonQuery();
     }
 }

@@ -32,6 +32,7 @@ try
         "po-from-alerts" => await FromAlertsBench.RunAsync(parsed, cancel.Token),
         "po-receive" => await PoReceiveBench.RunAsync(parsed, cancel.Token),
         "trace-cloud" => await TraceCloudBench.RunAsync(parsed, cancel.Token),
+        "counts" => await CountsBench.RunAsync(parsed, cancel.Token),
         _ => throw new BenchUsageException($"Unknown command '{parsed.Command}'."),
     };
 }
