@@ -7,11 +7,15 @@ public static class CountingServices
     {
         services.AddSingleton<AbcClasses>();
         services.AddScoped<CycleCountFactory>();
+        services.AddScoped<CycleCountReader>();
+        services.AddScoped<CountPosting>();
+        services.AddScoped<CycleCounting>();
         return services;
     }
 
     public static void MapCountingApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.MapCycleCountEndpoints();
     }
 }
