@@ -83,7 +83,7 @@ internal sealed class CycleCounting(EdgeDbContext db, CountPosting posting, AbcC
         return new CountOutcome(CountOutcomeKind.Ok);
     }
 
-    private static CycleCountLine FoundLine(CycleCount count, CountedLineRequest entry, IReadOnlyDictionary<Guid, string> classes, decimal? cost)
+    private CycleCountLine FoundLine(CycleCount count, CountedLineRequest entry, IReadOnlyDictionary<Guid, string> classes, decimal? cost)
     {
         var (productId, bin, lot) = (entry.ProductId!.Value, entry.Bin?.Trim() ?? "", entry.Lot?.Trim() ?? "");
         var existing = count.Lines.FirstOrDefault(l => l.ProductId == productId && l.Bin == bin && l.Lot == lot && l.Status != CountLineStatus.Cancelled);
@@ -105,6 +105,8 @@ internal sealed class CycleCounting(EdgeDbContext db, CountPosting posting, AbcC
             UnitCost = cost,
             Added = true,
         };
+        // Added to the set, not only to the tracked count's list: a new line with its own id is an insert.
+        db.CycleCountLines.Add(line);
         count.Lines.Add(line);
         return line;
     }
