@@ -236,4 +236,24 @@ public sealed class CycleCountTests(EdgeHost edge) : IClassFixture<EdgeHost>
         await manager.PostOkAsync($"/api/cycle-counts/{count.Id()}/approve", new { reason = "Found on the shelf" }, HttpStatusCode.OK);
         Assert.Equal(4, (await RowAsync(stray, location)).Quantity);
     }
+
+    [Fact]
+    public async Task ShortfallAlreadyShipped_AdjustmentStopsAtZero()
+    {
+        using var manager = await edge.ClientAsync();
+        var (location, products) = await CountingTestData.StockAsync(manager, ("", 5));
+        var count = await CountingTestData.CountOfAsync(manager, location);
+        await manager.PostOkAsync("/api/inventory/ship", new { productId = products[0], locationId = location, quantity = 5 });
+        await CountingTestData.EnterAsync(manager, count.Id(), (count.LineOf(products[0]), 2));
+        Assert.Equal("needs_approval", (await (await CountingTestData.SubmitAsync(manager, count.Id())).ReadJsonAsync()).GetProperty("status").GetString());
+
+        await manager.PostOkAsync($"/api/cycle-counts/{count.Id()}/approve", new { reason = "Three went missing" }, HttpStatusCode.OK);
+
+        var (quantity, countedAt) = await RowAsync(products[0], location);
+        Assert.Equal(0, quantity);
+        Assert.NotNull(countedAt);
+        var line = (await manager.GetFromJsonAsync<JsonElement>($"/api/cycle-counts/{count.Id()}")).Lines().Single();
+        Assert.Equal(-3, line.GetProperty("variance").GetInt64());
+        Assert.Equal(0, line.GetProperty("postedQuantity").GetInt64());
+    }
 }
