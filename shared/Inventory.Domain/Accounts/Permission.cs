@@ -40,6 +40,9 @@ public enum Permission
 
     /// <summary>Place and release holds on lots (recalls, quality stops; managers).</summary>
     HoldLots,
+
+    /// <summary>Approve a cycle count's lines beyond tolerance, with a reason, or let the counted figure win (managers).</summary>
+    ApproveCounts,
 }
 
 /// <summary>

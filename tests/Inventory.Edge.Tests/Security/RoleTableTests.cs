@@ -112,6 +112,10 @@ public sealed class RoleTableTests(RoleTableTests.Fixture fixture) : IClassFixtu
             ("lot hold", "POST", "/api/lots/hold", true, false, false, false),
             ("lot release", "POST", "/api/lots/release", true, false, false, false),
             ("lot trace", "GET", $"/api/lots/trace?productId={Any}&lot=X", true, true, true, true),
+            ("cycle counts read", "GET", "/api/cycle-counts", true, true, true, true),
+            ("cycle count create", "POST", "/api/cycle-counts", true, true, false, false),
+            ("cycle count submit", "POST", $"/api/cycle-counts/{Any}/submit", true, true, false, false),
+            ("cycle count approve", "POST", $"/api/cycle-counts/{Any}/approve", true, false, false, false),
             ("fefo exceptions report", "GET", "/api/reports/fefo-exceptions", true, true, true, true),
             ("expiry report", "GET", "/api/reports/expiry", true, true, true, true),
         };

@@ -10,6 +10,9 @@ public static class CountingServices
         services.AddSingleton<AbcClasses>();
         services.AddScoped<CycleCountFactory>();
         services.AddCountPlans();
+        services.AddScoped<CycleCountReader>();
+        services.AddScoped<CountPosting>();
+        services.AddScoped<CycleCounting>();
         return services;
     }
 
@@ -17,5 +20,6 @@ public static class CountingServices
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapCountPlanEndpoints();
+        app.MapCycleCountEndpoints();
     }
 }

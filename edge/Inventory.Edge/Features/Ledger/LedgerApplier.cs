@@ -203,6 +203,10 @@ internal sealed partial class LedgerApplier(
                 break;
             }
 
+            case LineMode.AddCounted:
+                ApplyCountVariance(stock, line, movementId, command, now, movements);
+                break;
+
             default:
             {
                 var fromReserved = line.Mode == LineMode.Release || line.FromReserved;

@@ -10,6 +10,9 @@ public enum LineMode
     SetCounted,
     Reserve,
     Release,
+
+    /// <summary>A cycle count's variance: a signed delta on exactly one product/bin/lot row, marking it counted (LedgerApplier.Counts.cs).</summary>
+    AddCounted,
 }
 
 /// <summary>
