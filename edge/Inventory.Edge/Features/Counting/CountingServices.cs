@@ -10,6 +10,8 @@ public static class CountingServices
         services.AddScoped<CycleCountReader>();
         services.AddScoped<CountPosting>();
         services.AddScoped<CycleCounting>();
+        services.AddSingleton<CountScanMemory>();
+        services.AddScoped<CountScans>();
         return services;
     }
 
