@@ -99,6 +99,27 @@ public sealed class CountScanTests(MqttEdge mqtt) : IClassFixture<MqttEdge>
     }
 
     [Fact]
+    public async Task HttpScan_ManyHandheldsAtOnce_NoUnitLost()
+    {
+        using var manager = await Edge.ClientAsync();
+        var (location, products) = await CountingTestData.StockAsync(manager, ("D-5", 3));
+        var count = await CountingTestData.CountOfAsync(manager, location);
+        var sku = await SkuAsync(manager, products[0]);
+        var handhelds = new List<HttpClient>();
+        for (var i = 0; i < 8; i++)
+        {
+            handhelds.Add(await Edge.ClientForRoleAsync("staff"));
+        }
+
+        var answers = await Task.WhenAll(handhelds.SelectMany(h => Enumerable.Range(0, 4).Select(_ =>
+            ScanAsync(h, new { id = Guid.CreateVersion7(), code = sku, cycleCountId = count.Id(), bin = "D-5" }))));
+        handhelds.ForEach(h => h.Dispose());
+
+        Assert.All(answers, a => Assert.True(a.Json.GetProperty("ok").GetBoolean(), a.Text));
+        Assert.Equal(32, (await LinesAsync(count.Id())).Single().Counted);
+    }
+
+    [Fact]
     public async Task HttpScan_ItemBeforeAnyBin_AndSubmittedCount_Refused_NothingChanges()
     {
         using var manager = await Edge.ClientAsync();
