@@ -16,7 +16,9 @@ public static class ScanActions
 /// <c>{"id","code","action","location","bin","qty","at"}</c>, the rest optional. Serialized with
 /// <see cref="DeviceJson.Options"/>; absent and null fields mean the same. With action <c>receive</c>,
 /// <see cref="PurchaseOrder"/> (a PO number such as <c>PO-WH1-000042</c>, or its id) receives the scan against that PO's
-/// line for the product, at the PO's location, within the supplier's tolerance.
+/// line for the product, at the PO's location, within the supplier's tolerance. With action <c>count</c> (or none),
+/// <see cref="CycleCountId"/> counts into that open cycle count instead of setting the level: a bin's code sets the
+/// scanner's current bin, an item scan adds 1 (or <see cref="Qty"/>) to its line in that bin (docs/features/counting.md).
 /// </summary>
 public sealed record ScanRequest(
     Guid? Id,
@@ -34,7 +36,8 @@ public sealed record ScanRequest(
     DateOnly? Expiry = null,
     string? Reason = null,
     string? Note = null,
-    string? PurchaseOrder = null)
+    string? PurchaseOrder = null,
+    Guid? CycleCountId = null)
 {
     /// <summary>A bigger payload is answered "Bad scan: too large" without being read.</summary>
     public const int MaxPayloadBytes = 4096;
@@ -47,6 +50,8 @@ public sealed record ScanLevel(Guid LocationId, long Quantity, long Reserved, lo
 /// <summary>
 /// The answer to a scan, on the device's result topic (not retained) or from /api/scan:
 /// <c>{"ok","message","product","level"}</c> and more; <see cref="Message"/> fits a small screen (about 40 characters).
+/// A scan into a cycle count answers <see cref="CycleCountId"/>, the current <see cref="Bin"/> and the line's
+/// <see cref="Counted"/> figure so far, and never a level or an expected quantity (a count may be blind).
 /// </summary>
 public sealed record ScanResult(
     bool Ok,
@@ -57,7 +62,10 @@ public sealed record ScanResult(
     string? Action = null,
     long? Quantity = null,
     IReadOnlyList<ScanLevel>? Levels = null,
-    IReadOnlyList<Guid>? MovementIds = null)
+    IReadOnlyList<Guid>? MovementIds = null,
+    Guid? CycleCountId = null,
+    string? Bin = null,
+    long? Counted = null)
 {
     public static ScanResult Fail(string message, Guid? id = null, string? action = null, ScanProduct? product = null) =>
         new(false, message, product, null, id, action);

@@ -13,6 +13,8 @@ public static class CountingServices
         services.AddScoped<CycleCountReader>();
         services.AddScoped<CountPosting>();
         services.AddScoped<CycleCounting>();
+        services.AddSingleton<CountScanMemory>();
+        services.AddScoped<CountScans>();
         return services;
     }
 

@@ -14,7 +14,7 @@ namespace Inventory.Edge.Features.Scanning;
 /// find the product, turn the action into a ledger command for the single writer, and answer in a few
 /// words. Never throws for bad input: every problem becomes a result with ok=false.
 /// </summary>
-public sealed class ScanProcessor(
+public sealed partial class ScanProcessor(
     ScanCodeReader reader, ScanCatalog catalog, MovementWriter writer, InventoryQueries queries, TimeProvider time, IServiceScopeFactory scopes)
 {
     public const int MaxCodeLength = 200;
@@ -24,6 +24,11 @@ public sealed class ScanProcessor(
 
     public async Task<ScanResult> ProcessAsync(ScanRequest scan, ScanActor actor, CancellationToken cancellationToken)
     {
+        if (scan.CycleCountId is { } countId)
+        {
+            return await CountIntoAsync(countId, scan, actor, cancellationToken);
+        }
+
         var action = string.IsNullOrWhiteSpace(scan.Action) ? ScanActions.Lookup : scan.Action.Trim().ToLowerInvariant();
         if (Check(scan, action) is { } problem)
         {

@@ -21,6 +21,9 @@
   const poField = document.getElementById('po-field');
   const poInput = document.getElementById('purchase-order');
   const PO_NUMBER = /^PO-[A-Z0-9_-]+-\d+$/i;
+  // Count mode into an open cycle count: scan a bin, then its items; the box adds them up and keeps the bin.
+  const countField = document.getElementById('cycle-count-field');
+  const countSelect = document.getElementById('cycle-count');
   const cameraButton = document.getElementById('camera');
   const video = document.getElementById('camera-view');
   const RETRY_MS = 5000;
@@ -48,11 +51,36 @@
     toLocationField.hidden = mode() !== 'move';
     if (poField) poField.hidden = mode() !== 'receive';
     qty.min = mode() === 'count' ? '0' : '1';
+    countField.hidden = mode() !== 'count';
+    if (mode() === 'count') loadCounts();
     save('mode', mode());
+    countChanged();
   }
+  const cycleCount = () => (mode() === 'count' ? countSelect.value : '');
+  function countChanged() {
+    // Counting into a count, the box keeps the current bin (set by scanning a bin's code): the field only shows it.
+    bin.readOnly = !!cycleCount();
+    save('cycleCount', countSelect.value);
+  }
+  // The open counts of the chosen location, from the counts API (the list has no expected quantities).
+  async function loadCounts() {
+    const keep = countSelect.value || saved('cycleCount');
+    try {
+      const res = await fetch('/api/cycle-counts?status=open&limit=100', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } });
+      if (!res.ok) return;
+      const page = await res.json();
+      countSelect.length = 1;
+      for (const c of page.items.filter(c => c.locationCode === locationSelect.value)) {
+        countSelect.add(new Option(`${c.number} · ${c.linesCounted}/${c.linesTotal} lines`, c.id));
+      }
+      if (keep && [...countSelect.options].some(o => o.value === keep)) countSelect.value = keep;
+      countChanged();
+    } catch (e) { /* offline: the list stays as it was */ }
+  }
+  countSelect.addEventListener('change', () => { countChanged(); barcode.focus(); });
   modes.forEach(m => m.addEventListener('change', () => { modeChanged(); barcode.focus(); }));
   modeChanged();
-  locationSelect.addEventListener('change', () => { save('location', locationSelect.value); showNextLot(); });
+  locationSelect.addEventListener('change', () => { save('location', locationSelect.value); showNextLot(); if (mode() === 'count') loadCounts(); });
   toLocationSelect.addEventListener('change', () => save('toLocation', toLocationSelect.value));
   bin.addEventListener('change', () => save('bin', bin.value.trim()));
 
@@ -185,6 +213,8 @@
   async function send(scan) {
     const body = { id: scan.id, code: scan.code, action: scan.action, location: scan.location, bin: scan.bin || null, qty: scan.qty, at: scan.at };
     if (scan.toLocation) body.toLocation = scan.toLocation;
+    // Into a cycle count the box knows the location and keeps the bin; the quantity is what to add (1 a scan).
+    if (scan.cycleCountId) { body.cycleCountId = scan.cycleCountId; delete body.location; delete body.bin; }
     // Against a PO the stock goes to the PO's location: the box picks it, so none is sent.
     if (scan.purchaseOrder) { body.purchaseOrder = scan.purchaseOrder; delete body.location; }
     return fetch('/api/scan', {
@@ -229,6 +259,7 @@
             record(scan, answer.ok ? 'sent' : 'failed', answer.message);
             // After a pick, what the next pick of the same product takes.
             if (scan.action === 'pick' && answer.product) showNextLot(answer.product.id);
+            if (answer.ok && answer.cycleCountId && typeof answer.bin === 'string') bin.value = answer.bin;
             if (scan.id === lastScanId) {
               show(answer.ok ? 'ok' : 'err', answer.message, levelText(answer));
               beep(answer.ok);
@@ -292,7 +323,7 @@
     }
     const scan = {
       id: window.inv.newId(), user, code, action, qty: n,
-      location: locationSelect.value, bin: bin.value.trim(),
+      location: locationSelect.value, bin: bin.value.trim(), cycleCountId: action === 'count' ? cycleCount() || null : null,
       toLocation: action === 'move' ? toLocationSelect.value : null,
       purchaseOrder: purchaseOrder() || null,
       at: new Date().toISOString(),
