@@ -14,7 +14,7 @@ namespace Inventory.Edge.Features.Counting.Reports;
 /// time they were counted; overall and per location (code), ABC class, counter (username of the first figure's
 /// counter) and period (<c>groupBy</c> day or week, a week keyed by its Monday).
 /// </summary>
-public sealed record InventoryAccuracy(
+public sealed record InventoryAccuracyView(
     DateTimeOffset From, DateTimeOffset To, string GroupBy, long LinesCounted, long LinesWithinTolerance, decimal? Accuracy,
     IReadOnlyList<AccuracyGroup> ByLocation, IReadOnlyList<AccuracyGroup> ByClass, IReadOnlyList<AccuracyGroup> ByCounter,
     IReadOnlyList<AccuracyGroup> OverTime);
@@ -24,7 +24,7 @@ public sealed class InventoryAccuracyReport(EdgeDbContext db, TimeProvider time)
 {
     public const int MaxDays = 3660;
 
-    public static async Task<Results<Ok<InventoryAccuracy>, FileContentHttpResult, ValidationProblem>> Handle(
+    public static async Task<Results<Ok<InventoryAccuracyView>, FileContentHttpResult, ValidationProblem>> Handle(
         DateTimeOffset? from, DateTimeOffset? to, Guid? locationId, string? groupBy, string? format, InventoryAccuracyReport report,
         ReportOutput output, CancellationToken cancellationToken)
     {
@@ -53,7 +53,7 @@ public sealed class InventoryAccuracyReport(EdgeDbContext db, TimeProvider time)
             .Require(AccuracyBreakdown.IsPeriod(groupBy), "groupBy", "'groupBy' is day or week.");
     }
 
-    public async Task<InventoryAccuracy> RunAsync(
+    public async Task<InventoryAccuracyView> RunAsync(
         DateTimeOffset from, DateTimeOffset to, Guid? locationId, string? groupBy, CancellationToken cancellationToken)
     {
         var rows = await db.CycleCountLines.AsNoTracking()
@@ -84,7 +84,7 @@ public sealed class InventoryAccuracyReport(EdgeDbContext db, TimeProvider time)
             r.Counter is { } c ? counters.GetValueOrDefault(c) ?? c.ToString() : "unknown")).ToList();
         var total = AccuracyBreakdown.Total(lines);
         var period = string.IsNullOrEmpty(groupBy) ? AccuracyBreakdown.Week : groupBy;
-        return new InventoryAccuracy(from, to, period, total.LinesCounted, total.LinesWithinTolerance, total.Accuracy,
+        return new InventoryAccuracyView(from, to, period, total.LinesCounted, total.LinesWithinTolerance, total.Accuracy,
             AccuracyBreakdown.By(lines, l => l.Location), AccuracyBreakdown.By(lines, l => l.AbcClass),
             AccuracyBreakdown.By(lines, l => l.Counter), AccuracyBreakdown.By(lines, l => AccuracyBreakdown.PeriodOf(l.CountedAt, period)));
     }
@@ -99,7 +99,7 @@ public sealed class InventoryAccuracyReport(EdgeDbContext db, TimeProvider time)
             new PerClass<decimal>(plan.ToleranceA, plan.ToleranceB, plan.ToleranceC), plan.ValueThreshold, days);
     }
 
-    private static ReportTable Table(InventoryAccuracy r, Guid? locationId)
+    private static ReportTable Table(InventoryAccuracyView r, Guid? locationId)
     {
         var rows = new List<string?[]> { Row("Overall", "all", new AccuracyGroup("all", r.LinesCounted, r.LinesWithinTolerance, r.Accuracy)) };
         rows.AddRange(r.ByLocation.Select(g => Row("Location", g.Key, g)));
