@@ -150,6 +150,10 @@ public sealed class CountReportsTests(EdgeHost edge) : IClassFixture<EdgeHost>
         Assert.Contains("<polyline", html, StringComparison.Ordinal);
         Assert.Contains("100.00 %", html, StringComparison.Ordinal);
         Assert.All(bad, r => Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode));
+        var csvLink = System.Text.RegularExpressions.Regex.Match(html, "id=\"accuracy-csv\" href=\"([^\"]+)\"").Groups[1].Value;
+        using var linked = await viewer.GetAsync(WebUtility.HtmlDecode(csvLink));
+        Assert.Equal(HttpStatusCode.OK, linked.StatusCode);
+        Assert.Contains($"Location,{code},1,1,100.00", await linked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

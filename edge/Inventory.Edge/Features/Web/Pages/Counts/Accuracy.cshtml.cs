@@ -33,6 +33,9 @@ public sealed class AccuracyModel(InventoryAccuracyReport report, EdgeDbContext 
 
     public string? Error { get; private set; }
 
+    /// <summary>The same filters for the CSV and PDF links (only those set).</summary>
+    public string ExportQuery { get; private set; } = "";
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Locations = await Operations.AllLocationsAsync(db, options.Value.Site.Code, cancellationToken);
@@ -43,7 +46,10 @@ public sealed class AccuracyModel(InventoryAccuracyReport report, EdgeDbContext 
             return;
         }
 
-        Report = await report.RunAsync(now.AddDays(-Days), now, LocationId, GroupBy, cancellationToken);
+        var from = now.AddDays(-Days);
+        Report = await report.RunAsync(from, now, LocationId, GroupBy, cancellationToken);
+        ExportQuery = "from=" + Uri.EscapeDataString(from.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture))
+            + (LocationId is { } l ? "&locationId=" + l : "") + (string.IsNullOrEmpty(GroupBy) ? "" : "&groupBy=" + Uri.EscapeDataString(GroupBy));
     }
 
     public static string Percent(decimal? accuracy) => InventoryAccuracyReport.Percent(accuracy) is { } p ? p + " %" : "–";
