@@ -1,5 +1,6 @@
 using Inventory.Cloud.Features.Auth;
 using Inventory.Cloud.Features.Catalog;
+using Inventory.Cloud.Features.Counting;
 using Inventory.Cloud.Features.Lots;
 using Inventory.Cloud.Features.Purchasing;
 using Inventory.Cloud.Features.Realtime;
@@ -85,6 +86,7 @@ public static class CloudApp
         app.MapPurchasingApi();
         app.MapLotsApi();
         app.MapLotTraceApi();
+        app.MapInventoryAccuracyApi();
         app.MapStockApi();
         app.MapMovementsApi();
         app.MapSyncApi();

@@ -39,5 +39,5 @@ public static class ChangeKinds
     /// <summary><see cref="CycleCountRecord"/>: edge to cloud only (a count is counted at its box; the cloud reports on it).</summary>
     public const string CycleCount = "cycle_count";
 
-    public static readonly IReadOnlyList<string> FromEdge = [Product, Category, Location, Bin, Transfer, Supplier, SupplierProduct, PurchaseOrder, Lot];
+    public static readonly IReadOnlyList<string> FromEdge = [Product, Category, Location, Bin, Transfer, Supplier, SupplierProduct, PurchaseOrder, Lot, CycleCount];
 }

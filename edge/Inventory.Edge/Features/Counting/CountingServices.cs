@@ -1,4 +1,8 @@
+using Inventory.Domain.Accounts;
 using Inventory.Edge.Features.Counting.Plans;
+using Inventory.Edge.Features.Counting.Reports;
+using Inventory.Web.Auth;
+using Inventory.Web.Http;
 
 namespace Inventory.Edge.Features.Counting;
 
@@ -15,6 +19,7 @@ public static class CountingServices
         services.AddScoped<CycleCounting>();
         services.AddSingleton<CountScanMemory>();
         services.AddScoped<CountScans>();
+        services.AddScoped<InventoryAccuracyReport>();
         return services;
     }
 
@@ -23,5 +28,16 @@ public static class CountingServices
         ArgumentNullException.ThrowIfNull(app);
         app.MapCountPlanEndpoints();
         app.MapCycleCountEndpoints();
+        MapCountReports(app);
+    }
+
+    private static void MapCountReports(WebApplication app)
+    {
+        app.MapGet("/api/reports/inventory-accuracy", InventoryAccuracyReport.Handle).RequirePermission(Permission.ViewReports)
+            .WithTags("Reports").WithName("GetInventoryAccuracyReport").ProducesFiles("text/csv", "application/pdf")
+            .WithSummary("Inventory record accuracy (lines within tolerance ÷ lines counted) of submitted count lines counted in [from, to], per location, class, counter and day or week; format=json|csv|pdf.");
+        app.MapGet("/api/cycle-counts/{id:guid}/variance", CountVarianceReport.Handle).RequirePermission(Permission.ViewReports)
+            .WithTags("Counting").WithName("GetCycleCountVariance").ProducesFiles("text/csv", "application/pdf")
+            .WithSummary("A submitted count's expected, counted and variance per line; value (unit cost × variance) for ViewCostPrices; 409 while the count is open.");
     }
 }

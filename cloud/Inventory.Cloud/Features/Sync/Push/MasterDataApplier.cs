@@ -7,7 +7,7 @@ namespace Inventory.Cloud.Features.Sync.Push;
 
 /// <summary>
 /// Applies master data that a site edited (products, categories, its locations and bins, transfers, suppliers and
-/// their prices; purchase orders in <see cref="PurchaseOrderApplier"/>) by the
+/// their prices; purchase orders in <see cref="PurchaseOrderApplier"/>, cycle counts in <see cref="CycleCountApplier"/>) by the
 /// hybrid-logical-clock rule: the later stamp wins. An edit whose base is the current version is a plain
 /// update; one made from an older base raced another replica's edit, and the losing version is logged as a
 /// conflict (once, however often it is pushed). Edges keep the later stamp too, so every replica ends with
@@ -23,6 +23,12 @@ public static class MasterDataApplier
         foreach (var change in changes)
         {
             clock.Observe(change.Hlc);
+            if (change.Kind == ChangeKinds.CycleCount)
+            {
+                await CycleCountApplier.ApplyAsync(c, tx, site, change, ct);
+                continue;
+            }
+
             var data = change.Data.GetRawText();
             var current = await FeedWriter.CurrentAsync(c, tx, change.Kind, change.Id, ct);
             if (change.Kind == ChangeKinds.Location && current is not null && current.OriginSite != site)

@@ -103,6 +103,7 @@ public static class PushValidation
                 ChangeKinds.SupplierProduct => PurchasingValidation.CheckSupplierProduct(SyncJson.Read<SupplierProductRecord>(c.Data), at),
                 ChangeKinds.PurchaseOrder => PurchasingValidation.CheckPurchaseOrder(SyncJson.Read<PurchaseOrderRecord>(c.Data), site, at),
                 ChangeKinds.Lot => LotValidation.CheckLot(SyncJson.Read<LotRecord>(c.Data), at),
+                ChangeKinds.CycleCount => CountingValidation.CheckCycleCount(SyncJson.Read<CycleCountRecord>(c.Data), site, at),
                 _ => CheckTransfer(SyncJson.Read<TransferRecord>(c.Data), site, at),
             };
             Require(id == c.Id, $"{at}: the data is of another id.");
