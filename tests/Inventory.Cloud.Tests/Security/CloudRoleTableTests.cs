@@ -86,6 +86,7 @@ public sealed class CloudRoleTableTests(CloudRoleTableTests.Fixture fixture) : I
             ("lots hold", "POST", "/api/lots/hold", true, false, false, false),
             ("lots release", "POST", "/api/lots/release", true, false, false, false),
             ("lot trace", "GET", $"/api/lots/trace?productId={Any}&lot=X", true, true, true, true),
+            ("inventory accuracy report", "GET", "/api/reports/inventory-accuracy", true, true, true, true),
         };
         var data = new TheoryData<string, string, string, string, bool>();
         foreach (var row in table)

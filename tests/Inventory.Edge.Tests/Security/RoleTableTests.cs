@@ -116,6 +116,10 @@ public sealed class RoleTableTests(RoleTableTests.Fixture fixture) : IClassFixtu
             ("cycle count create", "POST", "/api/cycle-counts", true, true, false, false),
             ("cycle count submit", "POST", $"/api/cycle-counts/{Any}/submit", true, true, false, false),
             ("cycle count approve", "POST", $"/api/cycle-counts/{Any}/approve", true, false, false, false),
+            ("cycle count variance", "GET", $"/api/cycle-counts/{Any}/variance", true, true, true, true),
+            ("inventory accuracy report", "GET", "/api/reports/inventory-accuracy", true, true, true, true),
+            ("count plans read", "GET", "/api/count-plans", true, true, true, true),
+            ("count plan put", "PUT", $"/api/count-plans/{Any}", true, false, false, false),
             ("fefo exceptions report", "GET", "/api/reports/fefo-exceptions", true, true, true, true),
             ("expiry report", "GET", "/api/reports/expiry", true, true, true, true),
         };

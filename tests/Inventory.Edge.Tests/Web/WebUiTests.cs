@@ -185,12 +185,12 @@ public sealed class WebUiTests(EdgeHost edge, BrowserFixture browser) : IClassFi
         await page.GetByRole(AriaRole.Link, new() { Name = "New product" }).ClickAsync();
 
         await page.GetByLabel("SKU").FillAsync(sku);
-        await page.GetByLabel("Name").FillAsync("Form-made widget");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Form-made widget");
         await page.GetByLabel("Cost price").FillAsync("1.25");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(sku);
         await page.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
-        await page.GetByLabel("Name").FillAsync("Form-edited widget");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Form-edited widget");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Form-edited widget");

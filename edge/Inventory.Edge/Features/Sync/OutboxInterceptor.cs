@@ -82,6 +82,7 @@ public sealed partial class OutboxInterceptor(HybridLogicalClock clock, IOptions
         var products = new Dictionary<Guid, EntityEntry<Product>?>();
         var orders = new Dictionary<Guid, EntityEntry<PurchaseOrder>?>();
         var ordersWithLineChanges = new HashSet<Guid>();
+        var counts = new Dictionary<Guid, EntityEntry<CycleCount>?>();
         foreach (var entry in changed)
         {
             switch (entry.Entity)
@@ -121,6 +122,12 @@ public sealed partial class OutboxInterceptor(HybridLogicalClock clock, IOptions
                 case Lot lot:
                     RecordLot(db, entry, lot, now);
                     break;
+                case CycleCount c:
+                    counts[c.Id] = db.Entry(c);
+                    break;
+                case CycleCountLine l:
+                    counts.TryAdd(l.CountId, null);
+                    break;
             }
         }
 
@@ -139,6 +146,7 @@ public sealed partial class OutboxInterceptor(HybridLogicalClock clock, IOptions
         }
 
         RecordOrders(db, orders, ordersWithLineChanges, now);
+        RecordCounts(db, counts, now);
     }
 
     private void Add(EdgeDbContext db, EntityEntry entry, string kind, Guid id, string data, DateTimeOffset now)

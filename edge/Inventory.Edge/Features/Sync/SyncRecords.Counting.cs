@@ -6,9 +6,8 @@ namespace Inventory.Edge.Features.Sync;
 internal static partial class SyncRecords
 {
     /// <summary>
-    /// A cycle count whole, header and lines in bin order, as it travels edge → cloud. Not queued yet: the cloud refuses a
-    /// kind outside ChangeKinds.FromEdge (the whole push would fail), so the outbox hook (OutboxInterceptor.Counting.cs)
-    /// lands with the cloud's side of counting.
+    /// A cycle count whole, header and lines in bin order, as it travels edge → cloud (queued by OutboxInterceptor.Counting.cs
+    /// when its status changes or a line changes after submission).
     /// </summary>
     public static CycleCountRecord ToRecord(CycleCount c, string siteCode) => new(
         c.Id, c.Number, c.LocationId, siteCode, c.Source, c.CategoryId, c.AbcClass,
