@@ -17,8 +17,6 @@ public static class CountingServices
         services.AddScoped<CycleCountReader>();
         services.AddScoped<CountPosting>();
         services.AddScoped<CycleCounting>();
-        services.AddSingleton<CountScanMemory>();
-        services.AddScoped<CountScans>();
         services.AddScoped<InventoryAccuracyReport>();
         return services;
     }

@@ -12,6 +12,8 @@ public static class ScanEndpoints
         services.AddSingleton<ScanCodeReader>();
         services.AddSingleton<ScanCatalog>();
         services.AddSingleton<ScanProcessor>();
+        services.AddSingleton<CountScanMemory>();
+        services.AddScoped<CountScans>();
         return services;
     }
 

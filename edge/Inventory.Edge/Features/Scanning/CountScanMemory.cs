@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Inventory.Devices.Contracts;
 
-namespace Inventory.Edge.Features.Counting;
+namespace Inventory.Edge.Features.Scanning;
 
 /// <summary>
 /// What counting by scan remembers between scans, in memory: each scanner's current bin per count (an MQTT scanner

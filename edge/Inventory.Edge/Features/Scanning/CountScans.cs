@@ -1,12 +1,12 @@
 using Inventory.Devices.Contracts;
 using Inventory.Domain.Counting;
 using Inventory.Domain.Ledger;
-using Inventory.Edge.Features.Scanning;
+using Inventory.Edge.Features.Counting;
 using Inventory.Edge.Infrastructure.Data;
 using Inventory.Edge.Infrastructure.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
-namespace Inventory.Edge.Features.Counting;
+namespace Inventory.Edge.Features.Scanning;
 
 /// <summary>
 /// Counting by scan into an open cycle count (the scan page's count mode and MQTT scanners): a bin's code sets the
