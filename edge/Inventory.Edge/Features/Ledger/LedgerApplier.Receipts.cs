@@ -83,15 +83,7 @@ internal sealed partial class LedgerApplier
         insert.Set("$at", at.ToUnixTimeMilliseconds());
         insert.Set("$hlc", hlc);
         insert.ExecuteNonQuery();
-
-        var outbox = sql.InsertOutbox;
-        outbox.Set("$kind", ChangeKinds.Lot);
-        outbox.Set("$entity", SqliteValues.Of(record.Id));
-        outbox.Set("$hlc", hlc);
-        outbox.Set("$base", DBNull.Value);
-        outbox.Set("$data", JsonSerializer.Serialize(record, SyncJson.Default.LotRecord));
-        outbox.Set("$at", at.ToUnixTimeMilliseconds());
-        outbox.ExecuteNonQuery();
+        WriteOutbox(ChangeKinds.Lot, record.Id, JsonSerializer.Serialize(record, SyncJson.Default.LotRecord), hlc, null, at);
     }
 
     /// <summary>The purchase order (and its supplier) a receipt fulfils, from its document reference; none otherwise.</summary>

@@ -53,7 +53,7 @@ internal sealed partial class LedgerApplier
         insert.Set("$at", now.ToUnixTimeMilliseconds());
         insert.Set("$hlc", hlc);
         insert.ExecuteNonQuery();
-        WriteOutbox(transfer, hlc, null, now);
+        WriteOutbox(ChangeKinds.Transfer, transfer.Id, JsonSerializer.Serialize(transfer, SyncJson.Default.TransferRecord), hlc, null, now);
         return transfer;
     }
 
@@ -107,18 +107,19 @@ internal sealed partial class LedgerApplier
             throw LedgerRefusal.Conflict($"Transfer {closed.Id} was already received.");
         }
 
-        WriteOutbox(closed, hlc, open.Hlc, now);
+        WriteOutbox(ChangeKinds.Transfer, closed.Id, JsonSerializer.Serialize(closed, SyncJson.Default.TransferRecord), hlc, open.Hlc, now);
         return closed;
     }
 
-    private void WriteOutbox(TransferRecord transfer, string hlc, string? baseHlc, DateTimeOffset now)
+    /// <summary>A sync outbox row written by the writer itself, in its own transaction (transfers, lots met on receipt).</summary>
+    private void WriteOutbox(string kind, Guid entityId, string data, string hlc, string? baseHlc, DateTimeOffset now)
     {
         var insert = sql.InsertOutbox;
-        insert.Set("$kind", ChangeKinds.Transfer);
-        insert.Set("$entity", SqliteValues.Of(transfer.Id));
+        insert.Set("$kind", kind);
+        insert.Set("$entity", SqliteValues.Of(entityId));
         insert.Set("$hlc", hlc);
         insert.Set("$base", SqliteValues.OrNull(baseHlc));
-        insert.Set("$data", JsonSerializer.Serialize(transfer, SyncJson.Default.TransferRecord));
+        insert.Set("$data", data);
         insert.Set("$at", now.ToUnixTimeMilliseconds());
         insert.ExecuteNonQuery();
     }

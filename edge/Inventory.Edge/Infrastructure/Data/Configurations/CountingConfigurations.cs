@@ -58,7 +58,9 @@ internal sealed class CycleCountLineConfiguration : IEntityTypeConfiguration<Cyc
         builder.Property(l => l.Status).HasMaxLength(20);
         builder.Property(l => l.Decision).HasMaxLength(20);
         builder.Property(l => l.ApprovalReason).HasMaxLength(500);
-        builder.HasIndex(l => l.CountId);
+        // A scan finds its line by count, product and bin: without the product and bin, every scan into a 20,000-line count
+        // read all of its lines. The composite also serves lookups by count alone.
+        builder.HasIndex(l => new { l.CountId, l.ProductId, l.Bin });
         // Never two open counts of the same stock: the database refuses the second (the API answers 409).
         builder.HasIndex(l => new { l.LocationId, l.ProductId, l.Bin, l.Lot }).IsUnique()
             .HasFilter("status IN ('pending', 'counted', 'needs_approval')").HasDatabaseName("ix_cycle_count_lines_open");

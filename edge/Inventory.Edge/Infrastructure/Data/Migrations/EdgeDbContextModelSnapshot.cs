@@ -394,9 +394,9 @@ namespace Inventory.Edge.Infrastructure.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CountId");
-
                     b.HasIndex("Status", "CountedAt");
+
+                    b.HasIndex("CountId", "ProductId", "Bin");
 
                     b.HasIndex("LocationId", "ProductId", "Bin", "Lot")
                         .IsUnique()
